@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace FakeReddit;
+
+/// <summary>
+/// A Reddit-compatible HTTP server on 127.0.0.1 (port chosen by the OS) serving top listings with configurable
+/// latency, statuses and faults. Run it as a program (see Program.cs) or start it in-process from a test.
+/// </summary>
+public sealed class FakeRedditServer : IAsyncDisposable
+{
+    private static readonly string[] Sorts = ["top", "hot", "new", "rising", "controversial", "best"];
+
+    private readonly WebApplication _app;
+    private readonly Scenario _scenario;
+    private readonly ListingStore _store;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _requestCounts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private FakeRedditServer(WebApplication app, Scenario scenario)
+    {
+        _app = app;
+        _scenario = scenario;
+        _store = new ListingStore(DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The server's address, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Every listing request received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Starts a server on a free loopback port.</summary>
+    public static async Task<FakeRedditServer> StartAsync(Scenario scenario, int port = 0, bool logRequests = false, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (logRequests)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        var server = new FakeRedditServer(app, scenario);
+        app.MapGet("/r/{name}/{sort}.json", server.ListingAsync);
+        app.MapGet("/r/{name}/.json", (HttpContext context, string name) => server.ListingAsync(context, name, "hot"));
+        app.MapGet("/r/{name}.json", (HttpContext context, string name) => server.ListingAsync(context, name, "hot"));
+        app.MapGet("/subreddits/search.json", () => Results.Text("""{"kind":"Listing","data":{"after":null,"dist":0,"children":[],"before":null}}""", "application/json; charset=UTF-8"));
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = address.TrimEnd('/');
+        return server;
+    }
+
+    /// <summary>Holds every response for <paramref name="subreddit"/> (after its latency) until <see cref="Release"/>.</summary>
+    public void Hold(string subreddit) => _holds[subreddit] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets held responses for <paramref name="subreddit"/> go out.</summary>
+    public void Release(string subreddit)
+    {
+        if (_holds.TryRemove(subreddit, out var hold))
+        {
+            hold.TrySetResult();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var name in _holds.Keys)
+        {
+            Release(name);
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task ListingAsync(HttpContext context, string name, string sort)
+    {
+        var cancellationToken = context.RequestAborted;
+        var request = new RecordedRequest(name, context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow);
+        _requests.Enqueue(request);
+
+        if (!Sorts.Contains(sort))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (!Exists(name))
+        {
+            // Reddit's answer to an unknown subreddit: a redirect to its subreddit search.
+            var location = $"{BaseUrl}/subreddits/search.json?q={Uri.EscapeDataString(name)}";
+            context.Response.StatusCode = StatusCodes.Status302Found;
+            context.Response.Headers.Location = location;
+            request.RespondedAt = DateTimeOffset.UtcNow;
+            await context.Response.WriteAsync($"<html><head><title>302 Found</title></head><body><h1>302 Found</h1>The resource was found at <a href=\"{location}\">{location}</a>;\nyou should be redirected automatically.</body></html>", cancellationToken);
+            return;
+        }
+
+        var behavior = _scenario.For(name);
+        await Task.Delay(Latency(behavior), cancellationToken);
+        if (_holds.TryGetValue(name, out var hold))
+        {
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+
+        request.RespondedAt = DateTimeOffset.UtcNow;
+        var attempt = _requestCounts.AddOrUpdate(name, 1, (_, n) => n + 1);
+        var failing = behavior.FailFirst <= 0 || attempt <= behavior.FailFirst;
+        if (failing && behavior.Status != StatusCodes.Status200OK)
+        {
+            await WriteErrorAsync(context, behavior, cancellationToken);
+            return;
+        }
+
+        var query = context.Request.Query;
+        var time = query["t"].ToString() is "hour" or "day" or "week" or "month" or "year" or "all" ? query["t"].ToString() : "day";
+        var limit = int.TryParse(query["limit"], out var l) && l > 0 ? Math.Min(l, 100) : 25;
+        var rawJson = query["raw_json"] == "1";
+        var parts = name.Split('+')
+            .Where(part => _scenario.AnyName || _store.HasRecordedOrGenerated(part) || _scenario.Subreddits.ContainsKey(part))
+            .DefaultIfEmpty(name) // a name that exists only as a whole, e.g. a multireddit named in the scenario
+            .ToList();
+        IEnumerable<JsonObject> posts = parts.Count == 1
+            ? _store.Posts(parts[0], sort, time)
+            : parts.SelectMany(part => _store.Posts(part, sort, time)).OrderByDescending(p => (int?)p["data"]?["score"] ?? 0); // a multireddit merges by score
+        var body = ListingStore.Render(posts, limit, query["after"].FirstOrDefault(), rawJson);
+
+        await WriteBodyAsync(context, failing ? behavior.Fault : Fault.None, body, cancellationToken);
+    }
+
+    private bool Exists(string name) =>
+        _scenario.AnyName
+        || _scenario.Subreddits.ContainsKey(name)
+        || name.Split('+').Any(part => _store.HasRecordedOrGenerated(part) || _scenario.Subreddits.ContainsKey(part));
+
+    private static TimeSpan Latency(SubredditBehavior behavior) =>
+        TimeSpan.FromMilliseconds(behavior.LatencyMaxMs is { } max && max > behavior.LatencyMs
+            ? Random.Shared.Next(behavior.LatencyMs, max + 1)
+            : behavior.LatencyMs);
+
+    private static async Task WriteErrorAsync(HttpContext context, SubredditBehavior behavior, CancellationToken cancellationToken)
+    {
+        var response = context.Response;
+        response.StatusCode = behavior.Status;
+        if (behavior.RetryAfterSeconds is { } retryAfter)
+        {
+            response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (behavior.Status == StatusCodes.Status429TooManyRequests)
+        {
+            response.ContentType = "text/html; charset=UTF-8";
+            using var stream = typeof(FakeRedditServer).Assembly.GetManifestResourceStream("FakeReddit.Data.recorded.error_429_too_many_requests.html")!;
+            await stream.CopyToAsync(response.Body, cancellationToken);
+            return;
+        }
+
+        response.ContentType = "application/json; charset=UTF-8";
+        if (behavior.Status >= 500)
+        {
+            return; // Reddit's 5xx answers often have an empty body despite the JSON content type.
+        }
+
+        var body = new JsonObject();
+        if (behavior.Reason is { } reason)
+        {
+            body["reason"] = reason;
+        }
+
+        body["message"] = behavior.Status switch { 403 => "Forbidden", 404 => "Not Found", 401 => "Unauthorized", _ => "Error" };
+        body["error"] = behavior.Status;
+        await response.WriteAsync(body.ToJsonString(), cancellationToken);
+    }
+
+    private static async Task WriteBodyAsync(HttpContext context, Fault fault, string body, CancellationToken cancellationToken)
+    {
+        var response = context.Response;
+        response.ContentType = "application/json; charset=UTF-8";
+        switch (fault)
+        {
+            case Fault.Reset:
+                context.Abort();
+                return;
+            case Fault.Hang:
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return;
+            case Fault.BadJson:
+                await response.WriteAsync("""{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"title": "unterminated""", cancellationToken);
+                return;
+            case Fault.Html:
+                response.ContentType = "text/html; charset=UTF-8";
+                await response.WriteAsync("<!doctype html><html><body><h1>reddit</h1></body></html>", cancellationToken);
+                return;
+            case Fault.NotListing:
+                await response.WriteAsync("""{"kind": "t5", "data": {"display_name": "python"}}""", cancellationToken);
+                return;
+            case Fault.Empty:
+                return;
+            case Fault.Truncate:
+                var bytes = Encoding.UTF8.GetBytes(body);
+                response.ContentLength = bytes.Length;
+                await response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), cancellationToken);
+                await response.Body.FlushAsync(cancellationToken);
+                context.Abort();
+                return;
+            default:
+                await response.WriteAsync(body, cancellationToken);
+                return;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace FakeReddit;
+
+/// <summary>
+/// Makes up a Reddit-shaped top listing for any subreddit: the same name and time window always give the
+/// same posts. Titles mix in what real ones contain: <c>&amp;</c>, <c>&lt;</c>, emoji and accents.
+/// </summary>
+internal static class ListingGenerator
+{
+    public const int PostsPerListing = 100;
+
+    private static readonly string[] Templates =
+    [
+        "Q&A: ask your {topic} questions here <weekly thread>",
+        "I rewrote my {thing} in {lang} & it's 10× faster 🚀",
+        "What's new in {lang} this month? (release notes inside)",
+        "Café-driven development: {topic} tips from São Paulo ☕",
+        "{lang} vs Rust for {thing}: which would you pick?",
+        "Show r/{sub}: a tiny {thing} I wrote over the weekend",
+        "Why does x < y && y > z behave like this in {lang}?",
+        "[Discussion] Is {topic} still worth learning in 2026?",
+        "Challenge #{n} [Easy] build a {thing} 🧩",
+        "Naïve question about {topic} — please be gentle",
+        "TIL: {lang} has had a built-in {thing} for years",
+        "My first {thing}: feedback welcome 🙏",
+    ];
+
+    private static readonly string[] Topics = ["async I/O", "type hints", "testing", "packaging", "concurrency", "parsing", "generators", "event loops"];
+    private static readonly string[] Things = ["web scraper", "CLI", "HTTP client", "JSON parser", "task queue", "chat bot", "file watcher", "game"];
+    private static readonly string[] Authors = ["spez", "gvanrossum_fan", "async_alice", "bob_the_builder", "zoë_codes", "null_pointer", "[deleted]", "dmr_reader"];
+    private static readonly string[] Links =
+    [
+        "https://github.com/example/{slug}",
+        "https://docs.example.org/{slug}.html",
+        "https://blog.example.com/posts/{slug}?utm_source=reddit&utm_medium=social",
+        "https://www.youtube.com/watch?v={id}&t=42s",
+    ];
+
+    /// <summary>Generates <see cref="PostsPerListing"/> posts, best first, created within the time window <paramref name="time"/> before <paramref name="now"/>.</summary>
+    public static List<JsonObject> Generate(string subreddit, string time, DateTimeOffset now)
+    {
+        var random = new Random(StableHash(subreddit.ToLowerInvariant() + "/" + time));
+        var window = Window(time);
+        var display = DisplayName(subreddit);
+        var score = (int)((800 + random.Next(4000)) * WindowScale(time));
+        var posts = new List<JsonObject>(PostsPerListing);
+        for (var i = 0; i < PostsPerListing; i++)
+        {
+            // The first post always carries '&' and '<' so unescaping is visible in every listing.
+            var template = i == 0 ? Templates[0] : Templates[random.Next(Templates.Length)];
+            var title = template
+                .Replace("{topic}", Topics[random.Next(Topics.Length)], StringComparison.Ordinal)
+                .Replace("{thing}", Things[random.Next(Things.Length)], StringComparison.Ordinal)
+                .Replace("{lang}", display, StringComparison.Ordinal)
+                .Replace("{sub}", display, StringComparison.Ordinal)
+                .Replace("{n}", (100 + random.Next(400)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var id = ToBase36(StableHash($"{subreddit}/{time}/{i}") & 0x7fffffff);
+            var slug = Slug(title);
+            var permalink = $"/r/{display}/comments/{id}/{slug}/";
+            var isSelf = random.Next(3) == 0;
+            var url = isSelf
+                ? "https://www.reddit.com" + permalink
+                : Links[random.Next(Links.Length)].Replace("{slug}", slug, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal);
+            var created = now - TimeSpan.FromSeconds(random.NextDouble() * window.TotalSeconds);
+
+            posts.Add(new JsonObject
+            {
+                ["kind"] = "t3",
+                ["data"] = new JsonObject
+                {
+                    ["id"] = id,
+                    ["name"] = "t3_" + id,
+                    ["title"] = title,
+                    ["score"] = score,
+                    ["ups"] = score,
+                    ["url"] = url,
+                    ["permalink"] = permalink,
+                    ["domain"] = isSelf ? "self." + display : new Uri(url).Host,
+                    ["is_self"] = isSelf,
+                    ["selftext"] = isSelf ? "Details & context <inside>." : "",
+                    ["subreddit"] = display,
+                    ["subreddit_name_prefixed"] = "r/" + display,
+                    ["author"] = Authors[random.Next(Authors.Length)],
+                    ["num_comments"] = random.Next(score / 4 + 1),
+                    ["created_utc"] = (double)created.ToUnixTimeSeconds(),
+                    ["over_18"] = false,
+                    ["stickied"] = false,
+                },
+            });
+            score = Math.Max(1, score - 1 - random.Next(Math.Max(1, score / 8)));
+        }
+
+        return posts;
+    }
+
+    /// <summary>How a subreddit's name is capitalised in its posts: <c>python</c> → <c>Python</c>.</summary>
+    public static string DisplayName(string subreddit) =>
+        subreddit.Length == 0 ? subreddit : char.ToUpperInvariant(subreddit[0]) + subreddit[1..].ToLowerInvariant();
+
+    private static TimeSpan Window(string time) => time switch
+    {
+        "hour" => TimeSpan.FromHours(1),
+        "week" => TimeSpan.FromDays(7),
+        "month" => TimeSpan.FromDays(30),
+        "year" => TimeSpan.FromDays(365),
+        "all" => TimeSpan.FromDays(365 * 15),
+        _ => TimeSpan.FromDays(1),
+    };
+
+    private static double WindowScale(string time) => time switch
+    {
+        "hour" => 0.05,
+        "week" => 4,
+        "month" => 10,
+        "year" => 40,
+        "all" => 80,
+        _ => 1,
+    };
+
+    private static string Slug(string title)
+    {
+        var words = new string(title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join('_', words.Take(8));
+    }
+
+    private static string ToBase36(int value)
+    {
+        const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        var chars = new Stack<char>();
+        do
+        {
+            chars.Push(Digits[value % 36]);
+            value /= 36;
+        }
+        while (value > 0);
+        return new string([.. chars]);
+    }
+
+    /// <summary>FNV-1a: unlike <see cref="string.GetHashCode()"/>, the same in every process.</summary>
+    private static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)hash;
+    }
+}

@@ -1,0 +1,12 @@
+namespace RedditTop.Cli;
+
+/// <summary>
+/// What a run touches outside itself: its output streams, environment variables, the clock and the network.
+/// Program.cs passes the real ones; tests pass writers, a fake clock and a mock handler.
+/// </summary>
+internal sealed record CliEnvironment(
+    TextWriter Out,
+    TextWriter Error,
+    Func<string, string?> GetEnvironmentVariable,
+    TimeProvider Time,
+    HttpMessageHandler? Handler = null);

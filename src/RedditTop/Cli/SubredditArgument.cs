@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace RedditTop.Cli;
+
+/// <summary>Parses one <c>subreddit[:count]</c> argument: <c>python</c>, <c>python:3</c>, <c>python+rust:20</c>.</summary>
+internal static class SubredditArgument
+{
+    public const int MinCount = 1;
+    public const int MaxCount = 1000;
+
+    /// <summary>Parses a token; on failure <paramref name="error"/> says what is wrong, naming the token.</summary>
+    public static bool TryParse(string token, out string name, out int? count, out string error)
+    {
+        name = token;
+        count = null;
+        error = "";
+
+        if (token.StartsWith('-'))
+        {
+            error = $"unknown option '{token}'";
+            return false;
+        }
+
+        var colon = token.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            name = token[..colon];
+            if (!int.TryParse(token.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < MinCount or > MaxCount)
+            {
+                error = $"'{token}': the count after ':' must be a whole number from {MinCount} to {MaxCount}";
+                return false;
+            }
+
+            count = n;
+        }
+
+        if (!IsValidName(name))
+        {
+            error = $"'{token}' is not a subreddit name: use 2-21 letters, digits or underscores, several joined with '+'";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reddit's rule for a name, or for each part of an <c>a+b</c> multireddit name.</summary>
+    public static bool IsValidName(string name) =>
+        name.Length > 0 && name.Split('+').All(part => part.Length is >= 2 and <= 21 && part.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'));
+}

@@ -1,0 +1,65 @@
+using RedditTop.Output;
+using RedditTop.Reddit;
+
+namespace RedditTop.Cli;
+
+/// <summary>
+/// One run, along the one data path: queries → concurrent requests → parsed listings → formatter → stdout.
+/// </summary>
+internal static class TopAction
+{
+    /// <summary>EPIPE: .NET ignores SIGPIPE, so writing to a closed pipe fails with this errno instead.</summary>
+    private const int BrokenPipe = 32;
+
+    public static async Task<int> RunAsync(CliOptions options, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var failed = 0;
+        try
+        {
+            await WriteAsync(environment.Out, TextFormatter.FormatHeader(environment.Time.GetLocalNow()), cancellationToken);
+
+            using var http = RedditClient.CreateHttpClient(options.BaseUrl, environment.Handler);
+            var client = new RedditClient(http, new RedditClientOptions(options.Time, options.Timeout));
+            await foreach (var result in SubredditFetcher.FetchAllAsync(client, options.Subreddits, cancellationToken))
+            {
+                if (result.Posts is { } posts)
+                {
+                    await WriteAsync(environment.Out, TextFormatter.FormatBlock(result.Query.Name, posts), cancellationToken);
+                }
+                else
+                {
+                    failed++;
+                    await WriteAsync(environment.Error, $"reddittop: r/{result.Query.Name}: {result.Error}\n", cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (IOException e) when (e.HResult == BrokenPipe)
+        {
+            // The reader went away (reddittop ... | head -3): stop quietly, as other Unix tools do.
+            return failed == 0 ? ExitCodes.Success : ExitCodes.SubredditFailed;
+        }
+        catch (IOException e)
+        {
+            await environment.Error.WriteLineAsync($"reddittop: cannot write output: {e.Message}");
+            return ExitCodes.SubredditFailed;
+        }
+
+        return failed == 0 ? ExitCodes.Success : ExitCodes.SubredditFailed;
+    }
+
+    /// <summary>
+    /// Writes one whole block and flushes it. A block that has started is always finished, even on Ctrl+C,
+    /// so a file or pipe never holds half a block.
+    /// </summary>
+    private static async Task WriteAsync(TextWriter writer, string text, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await writer.WriteAsync(text.AsMemory(), CancellationToken.None);
+        await writer.FlushAsync(CancellationToken.None);
+    }
+
+}

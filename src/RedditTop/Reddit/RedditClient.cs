@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using RedditTop.Reddit.Json;
+
+namespace RedditTop.Reddit;
+
+/// <summary>
+/// Typed client for Reddit's listing API. Every call returns a <see cref="SubredditResult"/>: failures
+/// (HTTP errors, time-outs, bad JSON) are values, and only the caller's cancellation is thrown.
+/// </summary>
+internal sealed class RedditClient(HttpClient http, RedditClientOptions options)
+{
+    /// <summary>Creates the <see cref="HttpClient"/> this client expects: base address, User-Agent, no redirects.</summary>
+    public static HttpClient CreateHttpClient(Uri baseUrl, HttpMessageHandler? handler = null)
+    {
+        handler ??= new SocketsHttpHandler
+        {
+            // Reddit redirects an unknown subreddit to its search page; that must be reported, not followed.
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+
+        var client = new HttpClient(handler)
+        {
+            BaseAddress = WithTrailingSlash(baseUrl),
+            Timeout = Timeout.InfiniteTimeSpan, // each request has its own time-out, see GetTopAsync
+        };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    /// <summary>The path and query of a subreddit's top listing, relative to the base address.</summary>
+    public static string TopPath(SubredditQuery query, string time) =>
+        $"r/{query.Name}/top.json?t={time}&limit={query.RequestLimit}&raw_json=1";
+
+    /// <summary>Fetches and parses the top posts of one subreddit.</summary>
+    public async Task<SubredditResult> GetTopAsync(SubredditQuery query, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        try
+        {
+            return await FetchAsync(query, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SubredditResult.Failure(query, $"timed out after {options.Timeout.TotalSeconds:0.###} s");
+        }
+        catch (HttpRequestException e)
+        {
+            return SubredditResult.Failure(query, FailureReasons.Describe(e));
+        }
+        catch (IOException e)
+        {
+            return SubredditResult.Failure(query, $"connection lost while reading the response ({e.Message})");
+        }
+        catch (JsonException e)
+        {
+            return SubredditResult.Failure(query, FailureReasons.Describe(e));
+        }
+    }
+
+    private async Task<SubredditResult> FetchAsync(SubredditQuery query, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(TopPath(query, options.Time), HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return SubredditResult.Failure(query, await FailureReasons.DescribeAsync(response, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (response.Content.Headers.ContentType?.MediaType is { } mediaType && mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))
+        {
+            return SubredditResult.Failure(query, $"unexpected {mediaType} response (HTTP {(int)response.StatusCode}), expected JSON");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var listing = await JsonSerializer.DeserializeAsync(stream, RedditJsonContext.Default.Listing, cancellationToken).ConfigureAwait(false);
+            if (listing is not { Kind: "Listing" })
+            {
+                return SubredditResult.Failure(query, $"unexpected response (kind '{listing?.Kind}', expected a listing)");
+            }
+
+            var posts = listing.Data.Children.Where(c => c.Kind == "t3").Select(c => c.Data).Take(query.Count).ToList();
+            return SubredditResult.Success(query, RedditText.DecodeIfEscaped(posts));
+        }
+    }
+
+    private static Uri WithTrailingSlash(Uri baseUrl) =>
+        baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+}

@@ -1,0 +1,23 @@
+using System.Runtime.CompilerServices;
+
+namespace RedditTop.Reddit;
+
+/// <summary>Fetches many subreddits at once and yields each result the moment it arrives.</summary>
+internal static class SubredditFetcher
+{
+    /// <summary>
+    /// Starts every request, then yields results in completion order (<see cref="Task.WhenEach{TResult}(IEnumerable{Task{TResult}})"/>),
+    /// so a fast subreddit is available while a slow one is still loading.
+    /// </summary>
+    public static async IAsyncEnumerable<SubredditResult> FetchAllAsync(
+        RedditClient client,
+        IEnumerable<SubredditQuery> queries,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var tasks = queries.Select(q => client.GetTopAsync(q, cancellationToken)).ToList();
+        await foreach (var task in Task.WhenEach(tasks).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return await task.ConfigureAwait(false);
+        }
+    }
+}
