@@ -11,9 +11,13 @@ namespace RedditTop.Reddit;
 /// </summary>
 internal sealed class RedditClient(HttpClient http, RedditClientOptions options)
 {
-    /// <summary>Creates the <see cref="HttpClient"/> this client expects: base address, User-Agent, no redirects.</summary>
+    /// <summary>
+    /// Creates the <see cref="HttpClient"/> this client expects: base address, User-Agent, no redirects.
+    /// A <paramref name="handler"/> passed in (a test's mock) stays the caller's to dispose.
+    /// </summary>
     public static HttpClient CreateHttpClient(Uri baseUrl, HttpMessageHandler? handler = null)
     {
+        var ownHandler = handler is null;
         handler ??= new SocketsHttpHandler
         {
             // Reddit redirects an unknown subreddit to its search page; that must be reported, not followed.
@@ -22,7 +26,7 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options)
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
 
-        var client = new HttpClient(handler)
+        var client = new HttpClient(handler, disposeHandler: ownHandler)
         {
             BaseAddress = WithTrailingSlash(baseUrl),
             Timeout = Timeout.InfiniteTimeSpan, // each request has its own time-out, see GetTopAsync

@@ -1,0 +1,48 @@
+using RedditTop.Cli;
+
+namespace RedditTop.Tests.Cli;
+
+public sealed class SubredditArgumentTests
+{
+    [Theory]
+    [InlineData("python", "python", null)]
+    [InlineData("python:3", "python", 3)]
+    [InlineData("Python:1000", "Python", 1000)]
+    [InlineData("de:1", "de", 1)]
+    [InlineData("dailyprogrammer", "dailyprogrammer", null)]
+    [InlineData("a_very_long_name_21ch", "a_very_long_name_21ch", null)]
+    [InlineData("python+rust:20", "python+rust", 20)]
+    public void TryParse_ValidToken_ReturnsNameAndCount(string token, string expectedName, int? expectedCount)
+    {
+        var ok = SubredditArgument.TryParse(token, out var name, out var count, out var error);
+
+        Assert.True(ok, error);
+        Assert.Equal(expectedName, name);
+        Assert.Equal(expectedCount, count);
+    }
+
+    [Theory]
+    [InlineData("../x", "is not a subreddit name")]
+    [InlineData("py/thon", "is not a subreddit name")]
+    [InlineData("p", "is not a subreddit name")]
+    [InlineData("a_name_that_is_22_char", "is not a subreddit name")]
+    [InlineData("pyth-on", "is not a subreddit name")]
+    [InlineData("python+", "is not a subreddit name")]
+    [InlineData("python:0", "from 1 to 1000")]
+    [InlineData("python:1001", "from 1 to 1000")]
+    [InlineData("python:abc", "from 1 to 1000")]
+    [InlineData("python:-3", "from 1 to 1000")]
+    [InlineData("python:", "from 1 to 1000")]
+    [InlineData("python:3:4", "from 1 to 1000")]
+    [InlineData(":3", "is not a subreddit name")]
+    [InlineData("--bogus", "unknown option '--bogus'")]
+    [InlineData("-x", "unknown option '-x'")]
+    public void TryParse_InvalidToken_FailsNamingTheToken(string token, string expectedMessage)
+    {
+        var ok = SubredditArgument.TryParse(token, out _, out _, out var error);
+
+        Assert.False(ok);
+        Assert.Contains(expectedMessage, error, StringComparison.Ordinal);
+        Assert.Contains(token, error, StringComparison.Ordinal);
+    }
+}

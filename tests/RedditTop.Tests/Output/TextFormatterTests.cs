@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using RedditTop.Output;
+using RedditTop.Reddit.Json;
+using RedditTop.Reddit.Models;
+using RedditTop.Tests.TestData;
+
+namespace RedditTop.Tests.Output;
+
+public sealed class TextFormatterTests
+{
+    [Fact]
+    public void FormatHeader_KnownTime_UsesTutorialLayoutInInvariantCulture()
+    {
+        var now = new DateTimeOffset(2026, 11, 27, 6, 12, 0, TimeSpan.Zero);
+
+        var header = TextFormatter.FormatHeader(now);
+
+        Assert.Equal("Friday, November 27, 06:12 AM\n---------------------------\n", header);
+    }
+
+    [Fact]
+    public void FormatHeader_Afternoon_UsesTwelveHourClockWithPm() =>
+        Assert.StartsWith("Sunday, March 01, 01:05 PM\n", TextFormatter.FormatHeader(new DateTimeOffset(2026, 3, 1, 13, 5, 0, TimeSpan.Zero)), StringComparison.Ordinal);
+
+    [Fact]
+    public void FormatBlock_RecordedListing_MatchesExpectedFileByteForByte()
+    {
+        var listing = JsonSerializer.Deserialize(TestFiles.Read("listing_top.json"), RedditJsonContext.Default.Listing)!;
+        var posts = listing.Data.Children.Select(c => c.Data).Take(3).ToList();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 6, 12, 0, TimeSpan.Zero));
+        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+
+        var text = TextFormatter.FormatHeader(time.GetLocalNow()) + TextFormatter.FormatBlock("AskReddit", posts);
+
+        var expected = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Output", "Expected", "askreddit_top3.txt"));
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
+    [Fact]
+    public void FormatBlock_TitleWithNewlineAndTab_KeepsEachPostOnTwoLines()
+    {
+        var post = new Post("id1", "line one\nline two\ttabbed", 7, "https://example.com/", "/r/x/comments/id1/", "x", 0);
+
+        var block = TextFormatter.FormatBlock("x", [post]);
+
+        Assert.Equal("\n/r/x:\n\t7: line one line two tabbed\n\t\t(https://example.com/)\n", block);
+    }
+
+    [Fact]
+    public void FormatBlock_EmojiAndAccents_AreKeptAsIs()
+    {
+        var post = new Post("id1", "Café ☕ naïve 🐍", 1, "https://example.com/é", "/r/x/comments/id1/", "x", 0);
+
+        var block = TextFormatter.FormatBlock("x", [post]);
+
+        Assert.Contains("\t1: Café ☕ naïve 🐍\n\t\t(https://example.com/é)\n", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormatBlock_NoPosts_PrintsOnlyTheName() =>
+        Assert.Equal("\n/r/empty:\n", TextFormatter.FormatBlock("empty", []));
+}

@@ -1,0 +1,255 @@
+using System.Net;
+using RedditTop.Reddit;
+using RedditTop.Tests.TestData;
+using RichardSzalay.MockHttp;
+
+namespace RedditTop.Tests.Reddit;
+
+public sealed class RedditClientTests : IDisposable
+{
+    private const string BaseUrl = "https://reddit.test";
+
+    private readonly MockHttpMessageHandler _mock = new();
+
+    public void Dispose() => _mock.Dispose();
+
+    [Fact]
+    public async Task GetTopAsync_AnyQuery_RequestsTopJsonWithTimeLimitRawJsonAndUserAgent()
+    {
+        _mock.Expect(HttpMethod.Get, $"{BaseUrl}/r/python/top.json")
+            .WithExactQueryString("t=week&limit=3&raw_json=1")
+            .With(r => r.Headers.UserAgent.ToString().Contains(":reddittop:", StringComparison.Ordinal))
+            .Respond("application/json", TestFiles.Read("listing_top.json"));
+        var sut = CreateSut(time: "week");
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.Null(result.Error);
+        Assert.Equal(3, result.Posts!.Count);
+    }
+
+    [Fact]
+    public void UserAgent_Value_FollowsRedditsPlatformAppVersionFormat() =>
+        Assert.Matches(@"^(linux|macos|windows|freebsd|unknown):reddittop:\d+\.\d+\.\d+ \(.+\)$", UserAgent.Value);
+
+    [Fact]
+    public async Task GetTopAsync_BaseUrlWithPath_KeepsThePath()
+    {
+        _mock.Expect($"{BaseUrl}/proxy/r/python/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
+        using var http = RedditClient.CreateHttpClient(new Uri($"{BaseUrl}/proxy"), _mock);
+        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(5)));
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 1), CancellationToken.None);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.NotNull(result.Posts);
+    }
+
+    [Theory]
+    [InlineData(50, 50)]
+    [InlineData(100, 100)]
+    [InlineData(500, 100)]
+    public async Task GetTopAsync_Count_CapsLimitAtOnePage(int count, int expectedLimit)
+    {
+        _mock.Expect($"{BaseUrl}/r/askreddit/top.json").WithQueryString("limit", expectedLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Respond("application/json", TestFiles.Read("listing_top.json"));
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("askreddit", count), CancellationToken.None);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.Equal(Math.Min(count, 100), result.Posts!.Count);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ServerSendsMorePostsThanAsked_PrintsOnlyCount()
+    {
+        _mock.When("*").Respond("application/json", TestFiles.Read("listing_hot_stickied.json"));
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("askreddit", 100), CancellationToken.None);
+
+        Assert.Equal(100, result.Posts!.Count);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ServerIgnoresRawJson_DecodesEntities()
+    {
+        _mock.When("*").Respond("application/json", TestFiles.Read("listing_sub_no_raw_json_amp.json"));
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("reddit_api_test", 25), CancellationToken.None);
+
+        Assert.Contains(result.Posts!, p => p.Title == "10/16 Pre-Games Thread - Hurricanes @ Red Wings & Wild @ Kings");
+        Assert.DoesNotContain(result.Posts!, p => p.Title.Contains("&amp;", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ServerIgnoresRawJsonWithLessThan_DecodesEntities()
+    {
+        _mock.When("*").Respond("application/json", TestFiles.Read("listing_top_no_raw_json.json"));
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("all", 25), CancellationToken.None);
+
+        Assert.Contains(result.Posts!, p => p.Title == "<------- TIL that hitting the upvote arrow gives you reddit gold for free");
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, """{"message": "Not Found", "error": 404}""", "not found (HTTP 404)")]
+    [InlineData(HttpStatusCode.NotFound, """{"reason": "banned", "message": "Not Found", "error": 404}""", "banned (HTTP 404)")]
+    [InlineData(HttpStatusCode.Forbidden, """{"reason": "private", "message": "Forbidden", "error": 403}""", "private subreddit (HTTP 403)")]
+    [InlineData(HttpStatusCode.Forbidden, """{"reason": "quarantined", "message": "Forbidden", "error": 403}""", "quarantined subreddit (HTTP 403)")]
+    [InlineData(HttpStatusCode.Forbidden, """{"message": "Forbidden", "error": 403}""", "forbidden (HTTP 403)")]
+    [InlineData(HttpStatusCode.BadGateway, "", "server error (HTTP 502 Bad Gateway)")]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "", "server error (HTTP 503 Service Unavailable)")]
+    [InlineData(HttpStatusCode.Unauthorized, """{"error": 401}""", "unauthorized (HTTP 401)")]
+    public async Task GetTopAsync_ErrorStatus_ReturnsReason(HttpStatusCode status, string body, string expected)
+    {
+        _mock.When("*").Respond(status, "application/json", body);
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Null(result.Posts);
+        Assert.Equal(expected, result.Error);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_TooManyRequests_ReturnsRateLimitedWithRetryAfter()
+    {
+        _mock.When("*").Respond(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests)
+            {
+                Content = new StringContent(TestFiles.Read("error_429_too_many_requests.html"), System.Text.Encoding.UTF8, "text/html"),
+            };
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(4));
+            return response;
+        });
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal("rate limited (HTTP 429, retry after 4 s)", result.Error);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_RedirectToSearch_ReportsNotFound()
+    {
+        _mock.When("*").Respond(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Found)
+            {
+                Content = new StringContent(TestFiles.Read("redirect_302_subreddit_not_found.html"), System.Text.Encoding.UTF8, "text/html"),
+            };
+            response.Headers.Location = new Uri("https://api.reddit.com/subreddits/search.json?q=PRAW_g6og0xf5xf");
+            return response;
+        });
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("PRAW_g6og0xf5xf", 3), CancellationToken.None);
+
+        Assert.Equal("not found (HTTP 302 to subreddit search)", result.Error);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_OtherRedirect_ReportsWhereItPoints()
+    {
+        _mock.When("*").Respond(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.MovedPermanently);
+            response.Headers.Location = new Uri("/r/t:bird/", UriKind.Relative);
+            return response;
+        });
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("random", 3), CancellationToken.None);
+
+        Assert.Equal("unexpected redirect (HTTP 301 to /r/t:bird/)", result.Error);
+    }
+
+    [Theory]
+    [InlineData("""{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"title": "unterminated""", "invalid JSON (")]
+    [InlineData("", "invalid JSON (")]
+    [InlineData("""{"kind": "t5", "data": {"children": []}}""", "unexpected response (kind 't5', expected a listing)")]
+    [InlineData("""{"kind": "Listing"}""", "invalid JSON (")]
+    public async Task GetTopAsync_BodyIsNotAListing_ReturnsReason(string body, string expectedStart)
+    {
+        _mock.When("*").Respond("application/json", body);
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.StartsWith(expectedStart, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_HtmlWithStatus200_ReturnsReason()
+    {
+        _mock.When("*").Respond("text/html", "<html><body>reddit</body></html>");
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal("unexpected text/html response (HTTP 200), expected JSON", result.Error);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ConnectionFails_ReturnsReason()
+    {
+        _mock.When("*").Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (reddit.test:443)"));
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal("cannot connect (Connection refused (reddit.test:443))", result.Error);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ServerTooSlow_ReturnsTimedOut()
+    {
+        using var handler = new NeverAnsweringHandler();
+        using var http = RedditClient.CreateHttpClient(new Uri(BaseUrl), handler);
+        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromMilliseconds(100)));
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal("timed out after 0.1 s", result.Error);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_CanceledBeforeExecution_ThrowsWithoutSending()
+    {
+        var request = _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
+        var sut = CreateSut();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.GetTopAsync(new SubredditQuery("python", 3), new CancellationToken(canceled: true)));
+        Assert.Equal(0, _mock.GetMatchCount(request));
+    }
+
+    [Fact]
+    public async Task GetTopAsync_CanceledWhileWaiting_ThrowsRatherThanReportingTimeout()
+    {
+        using var handler = new NeverAnsweringHandler();
+        using var http = RedditClient.CreateHttpClient(new Uri(BaseUrl), handler);
+        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(30)));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.GetTopAsync(new SubredditQuery("python", 3), cts.Token));
+    }
+
+    private RedditClient CreateSut(string time = "day") =>
+        new(RedditClient.CreateHttpClient(new Uri(BaseUrl), _mock), new RedditClientOptions(time, TimeSpan.FromSeconds(5)));
+
+    /// <summary>A server that accepts the request and never answers.</summary>
+    private sealed class NeverAnsweringHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+}
