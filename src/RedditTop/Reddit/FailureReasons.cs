@@ -42,7 +42,7 @@ internal static class FailureReasons
         HttpRequestError.SecureConnectionError => $"TLS error ({exception.Message})",
         HttpRequestError.ResponseEnded => "connection closed before the response was complete",
         HttpRequestError.InvalidResponse => "invalid HTTP response",
-        _ => $"request failed ({exception.Message})",
+        _ => $"request failed ({(exception.InnerException ?? exception).GetBaseException().Message})",
     };
 
     /// <summary>Describes a body that is not a listing: <c>invalid JSON ('&lt;' is an invalid start of a value.)</c>.</summary>

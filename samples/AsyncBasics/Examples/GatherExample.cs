@@ -1,0 +1,96 @@
+using AsyncBasics.Support;
+
+namespace AsyncBasics.Examples;
+
+/// <summary>
+/// Tutorial step 7: waiting for many tasks. <see cref="Task.WhenAll{TResult}(Task{TResult}[])"/> is
+/// <c>asyncio.gather</c> (results in argument order), <see cref="Task.WhenEach{TResult}(Task{TResult}[])"/> is
+/// <c>asyncio.as_completed</c> (tasks in completion order), and awaiting each task on its own keeps one failure
+/// from costing the other results (<c>gather(..., return_exceptions=True)</c>). That last pattern is how
+/// <c>reddittop</c> streams subreddits: each is printed as soon as it arrives, a failed one is reported, not fatal.
+/// </summary>
+internal static class GatherExample
+{
+    private static readonly string[] Names = ["A", "B", "C", "D"];
+
+    public static async Task RunAsync(ExampleContext context, CancellationToken cancellationToken)
+    {
+        var output = context.Output;
+
+        // Distinct delays of 1–4 steps in random order, so the completion order differs from the argument order.
+        int[] steps = [1, 2, 3, 4];
+        context.Random.Shuffle(steps);
+        var delays = steps.Select(s => context.Step * s).ToArray();
+        await output.WriteLineAsync($"delays: {string.Join(", ", Names.Select((name, i) => $"{name} {WorkerReport.Seconds(delays[i])}"))}");
+
+        // 1. results = await asyncio.gather(a, b, c, d)
+        await output.WriteLineAsync("1. Task.WhenAll: results in argument order");
+        var results = await Task.WhenAll(Start(context, delays, failing: null, cancellationToken));
+        foreach (var result in results)
+        {
+            await output.WriteLineAsync($"   {result}");
+        }
+
+        // 2. for task in asyncio.as_completed(...): result = await task
+        await output.WriteLineAsync("2. Task.WhenEach: results in completion order");
+        await foreach (var task in Task.WhenEach(Start(context, delays, failing: null, cancellationToken)).WithCancellation(cancellationToken))
+        {
+            // The task is complete here; await it (never .Result) so a failure surfaces as its own exception.
+            await output.WriteLineAsync($"   {await task}");
+        }
+
+        // 3. One task fails. Awaiting each task as it completes keeps the others' results.
+        const string Failing = "C";
+        await output.WriteLineAsync($"3. one failing task ({Failing}) among {Names.Length}, each awaited as it completes");
+        var tasks = Start(context, delays, Failing, cancellationToken);
+        var kept = 0;
+        var failed = 0;
+        await foreach (var task in Task.WhenEach(tasks).WithCancellation(cancellationToken))
+        {
+            try
+            {
+                await output.WriteLineAsync($"   {await task}");
+                kept++;
+            }
+            catch (InvalidOperationException e)
+            {
+                await output.WriteLineAsync($"   failed: {e.Message}");
+                failed++;
+            }
+        }
+
+        await output.WriteLineAsync($"   {kept} results kept, {failed} failure reported");
+
+        // 4. For contrast: await Task.WhenAll throws (the first) failure and returns no results at all, like a plain
+        //    asyncio.gather. The other tasks did finish, though; awaiting them one by one still gets their results.
+        await output.WriteLineAsync("4. await Task.WhenAll with the same failure:");
+        tasks = Start(context, delays, Failing, cancellationToken);
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (InvalidOperationException e)
+        {
+            await output.WriteLineAsync($"   threw {e.GetType().Name}: {e.Message}");
+        }
+
+        var salvaged = new List<string>();
+        foreach (var task in tasks.Where(t => t.IsCompletedSuccessfully))
+        {
+            salvaged.Add(await task);
+        }
+
+        await output.WriteLineAsync($"   the other tasks still hold their results: {string.Join("; ", salvaged)}");
+    }
+
+    private static Task<string>[] Start(ExampleContext context, TimeSpan[] delays, string? failing, CancellationToken cancellationToken) =>
+        Names.Select((name, i) => WorkAsync(name, delays[i], name == failing, cancellationToken)).ToArray();
+
+    private static async Task<string> WorkAsync(string name, TimeSpan delay, bool fail, CancellationToken cancellationToken)
+    {
+        await Task.Delay(delay, cancellationToken);
+        return fail
+            ? throw new InvalidOperationException($"{name} broke after {WorkerReport.Seconds(delay)}")
+            : $"{name} slept {WorkerReport.Seconds(delay)}";
+    }
+}

@@ -1,0 +1,242 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FakeReddit;
+
+namespace RedditTop.Tests.EndToEnd;
+
+/// <summary>
+/// The real program against a real HTTP server (FakeReddit on 127.0.0.1), read through its stdout, stderr and
+/// exit code. Latencies are short; ordering is checked with holds on the server, not with timing.
+/// </summary>
+public sealed partial class EndToEndTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Run_SeedExample_PrintsEachBlockWithItsCountInTheTutorialLayout()
+    {
+        var scenario = new Scenario();
+        foreach (var name in new[] { "python", "programming", "asyncio", "dailyprogrammer" })
+        {
+            scenario.Configure(name).LatencyMs = 10;
+            scenario.Configure(name).LatencyMaxMs = 80;
+        }
+
+        await using var server = await FakeRedditServer.StartAsync(scenario);
+
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "python:3", "programming:4", "asyncio:2", "dailyprogrammer:1");
+        var requests = server.Requests;
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", stderr);
+        Assert.Matches(HeaderPattern(), stdout);
+        foreach (var (name, count) in new[] { ("python", 3), ("programming", 4), ("asyncio", 2), ("dailyprogrammer", 1) })
+        {
+            Assert.Contains(await ExpectedBlockAsync(server, name, count), stdout, StringComparison.Ordinal);
+        }
+
+        // Header (2 lines), then per block: empty line, name, two lines per post.
+        Assert.Equal(2 + (4 * 2) + (2 * (3 + 4 + 2 + 1)), stdout.TrimEnd('\n').Split('\n').Length);
+        Assert.Contains("&", stdout, StringComparison.Ordinal);
+        Assert.Contains("<", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', stdout);
+        Assert.Equal(4, requests.Count);
+        Assert.All(requests, r => Assert.Matches(@"^linux:reddittop:\d+\.\d+\.\d+ \(.+\)$", r.UserAgent));
+        Assert.All(requests, r => Assert.Matches(@"^/r/\w+/top\.json\?t=day&limit=\d&raw_json=1$", r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task Run_HundredPosts_KeepsEmojiAndAccentsAsUtf8()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+
+        var (exitCode, stdout, _) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "-t", "week", "python:100");
+
+        Assert.Equal(0, exitCode);
+        var expected = await ExpectedBlockAsync(server, "python", 100, "week");
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        Assert.True(expected.Any(c => c > 127), "the generated listing should contain non-ASCII titles");
+    }
+
+    [Fact]
+    public async Task Run_SixSlowSubreddits_FetchesThemConcurrently()
+    {
+        var names = new[] { "python", "programming", "asyncio", "dailyprogrammer", "csharp", "rust" };
+        var scenario = new Scenario();
+        foreach (var name in names)
+        {
+            scenario.Configure(name).LatencyMs = 800;
+        }
+
+        await using var server = await FakeRedditServer.StartAsync(scenario);
+
+        var (exitCode, stdout, _) = await ReddittopProcess.RunAsync(["--base-url", server.BaseUrl, .. names.Select(n => n + ":1")]);
+
+        Assert.Equal(0, exitCode);
+        Assert.All(names, n => Assert.Contains($"\n/r/{n}:\n", stdout, StringComparison.Ordinal));
+        var requests = server.Requests;
+        Assert.Equal(6, requests.Count);
+
+        // One after another they would take 6 × 800 ms; together, about 800 ms from first request to last answer.
+        var firstReceived = requests.Min(r => r.ReceivedAt);
+        Assert.True(requests.Max(r => r.ReceivedAt) - firstReceived < TimeSpan.FromMilliseconds(600), "all six requests should be sent before any answer arrives");
+        Assert.True(requests.Max(r => r.RespondedAt!.Value) - firstReceived < TimeSpan.FromMilliseconds(1600), "all six should be answered in well under twice one latency");
+    }
+
+    [Fact]
+    public async Task Run_FastAndSlowSubreddit_PrintsTheFastBlockBeforeTheSlowResponseIsSent()
+    {
+        var scenario = new Scenario();
+        scenario.Configure("python");
+        scenario.Configure("rust");
+        await using var server = await FakeRedditServer.StartAsync(scenario);
+        server.Hold("python");
+
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:2", "rust:2"]);
+        var rustBlock = await ExpectedBlockAsync(server, "rust", 2);
+        await process.WaitForStdoutAsync(s => s.Contains(rustBlock, StringComparison.Ordinal), Patience);
+
+        Assert.False(process.HasExited);
+        Assert.Null(server.Requests.Single(r => r.Subreddit == "python").RespondedAt);
+        Assert.DoesNotContain("/r/python:", process.Stdout, StringComparison.Ordinal);
+
+        server.Release("python");
+        Assert.Equal(0, await process.WaitForExitAsync(Patience));
+        var stdout = process.Stdout;
+        Assert.True(stdout.IndexOf("/r/rust:", StringComparison.Ordinal) < stdout.IndexOf("/r/python:", StringComparison.Ordinal));
+        Assert.Contains(await ExpectedBlockAsync(server, "python", 2), stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SeveralSubredditsFailInDifferentWays_PrintsTheRestAndReportsEachOnStderr()
+    {
+        var scenario = new Scenario();
+        scenario.Configure("private_sub").Status = 403;
+        scenario.Configure("private_sub").Reason = "private";
+        scenario.Configure("broken").Fault = Fault.BadJson;
+        scenario.Configure("dropped").Fault = Fault.Reset;
+        scenario.Configure("cut").Fault = Fault.Truncate;
+        scenario.Configure("stuck").Fault = Fault.Hang;
+        scenario.Configure("overloaded").Status = 503;
+        await using var server = await FakeRedditServer.StartAsync(scenario);
+
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync(
+            "--base-url", server.BaseUrl, "--timeout", "1", "python:2", "nosuchsub", "private_sub", "broken", "dropped", "cut", "stuck", "overloaded", "rust:1");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(await ExpectedBlockAsync(server, "python", 2), stdout, StringComparison.Ordinal);
+        Assert.Contains(await ExpectedBlockAsync(server, "rust", 1), stdout, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Count(stdout, @"^/r/", RegexOptions.Multiline));
+        var errors = stderr.TrimEnd('\n').Split('\n').Order(StringComparer.Ordinal).ToList();
+        var cut = Assert.Single(errors, e => e.StartsWith("reddittop: r/cut: ", StringComparison.Ordinal));
+        Assert.StartsWith("reddittop: r/cut: connection lost while reading the response (", cut, StringComparison.Ordinal);
+        errors.Remove(cut);
+        Assert.Equal(
+            [
+                "reddittop: r/broken: invalid JSON (Expected end of string, but instead reached end of data.)",
+                "reddittop: r/dropped: request failed (Connection reset by peer)",
+                "reddittop: r/nosuchsub: not found (HTTP 302 to subreddit search)",
+                "reddittop: r/overloaded: server error (HTTP 503 Service Unavailable)",
+                "reddittop: r/private_sub: private subreddit (HTTP 403)",
+                "reddittop: r/stuck: timed out after 1 s",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public async Task Run_UnknownSubreddit_IsNotFoundNotAnEmptyBlock()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "nosuchsub");
+
+        Assert.Equal(1, exitCode);
+        Assert.DoesNotContain("/r/nosuchsub", stdout, StringComparison.Ordinal);
+        Assert.Equal("reddittop: r/nosuchsub: not found (HTTP 302 to subreddit search)\n", stderr);
+        Assert.Single(server.Requests); // the redirect was not followed
+    }
+
+    [Theory]
+    [InlineData("--bogus", "python")]
+    [InlineData("python:0")]
+    [InlineData("py/thon")]
+    [InlineData]
+    public async Task Run_UsageError_Exits2WithoutStackTrace(params string[] args)
+    {
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("reddittop: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BaseUrlFromEnvironment_TalksToThatServer()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+
+        using var process = ReddittopProcess.Start(["askreddit:1"], new Dictionary<string, string?> { ["REDDITTOP_BASE_URL"] = server.BaseUrl });
+
+        Assert.Equal(0, await process.WaitForExitAsync(Patience));
+        Assert.Contains("\n/r/askreddit:\n\t38445: What tasty food would be distusting if eaten over rice?\n", process.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_Interrupted_Exits130LeavingOnlyWholeBlocks()
+    {
+        var scenario = new Scenario();
+        scenario.Configure("python");
+        await using var server = await FakeRedditServer.StartAsync(scenario);
+        server.Hold("python");
+
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:2", "rust:3"]);
+        var rustBlock = await ExpectedBlockAsync(server, "rust", 3);
+        await process.WaitForStdoutAsync(s => s.Contains(rustBlock, StringComparison.Ordinal), Patience);
+        process.Interrupt();
+
+        Assert.Equal(130, await process.WaitForExitAsync(Patience));
+        Assert.EndsWith(rustBlock, process.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", process.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ReaderClosesThePipe_StopsQuietly()
+    {
+        var scenario = new Scenario();
+        scenario.Configure("python");
+        await using var server = await FakeRedditServer.StartAsync(scenario);
+        server.Hold("python");
+
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:100", "rust:1"]);
+        await process.WaitForStdoutAsync(s => s.Contains("/r/rust:", StringComparison.Ordinal), Patience);
+        process.CloseStdout();
+        server.Release("python");
+
+        Assert.Equal(0, await process.WaitForExitAsync(Patience));
+        Assert.Equal("", process.Stderr);
+    }
+
+    /// <summary>The block reddittop must print, built independently from the server's own raw JSON.</summary>
+    private static async Task<string> ExpectedBlockAsync(FakeRedditServer server, string name, int count, string time = "day")
+    {
+        using var http = new HttpClient();
+        using var json = JsonDocument.Parse(await http.GetStringAsync($"{server.BaseUrl}/r/{name}/top.json?t={time}&limit={count}&raw_json=1"));
+        var block = new StringBuilder($"\n/r/{name}:\n");
+        foreach (var child in json.RootElement.GetProperty("data").GetProperty("children").EnumerateArray().Take(count))
+        {
+            var post = child.GetProperty("data");
+            block.Append('\t').Append(post.GetProperty("score").GetInt32()).Append(": ").Append(post.GetProperty("title").GetString())
+                .Append("\n\t\t(").Append(post.GetProperty("url").GetString()).Append(")\n");
+        }
+
+        return block.ToString();
+    }
+
+    [GeneratedRegex(@"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (January|February|March|April|May|June|July|August|September|October|November|December) \d\d, (0\d|1[0-2]):[0-5]\d (AM|PM)\n-{27}\n\n/r/")]
+    private static partial Regex HeaderPattern();
+}
