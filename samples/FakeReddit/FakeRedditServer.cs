@@ -45,6 +45,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
         }
 
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         var server = new FakeRedditServer(app, scenario);
         app.MapGet("/r/{name}/{sort}.json", server.ListingAsync);
@@ -69,6 +70,9 @@ public sealed class FakeRedditServer : IAsyncDisposable
             hold.TrySetResult();
         }
     }
+
+    /// <summary>Completes when the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -41,38 +41,44 @@ internal static class BlockingExample
         var beating = heartbeat.RunAsync(stopHeartbeat.Token);
         await output.WriteLineAsync($"event loop on thread {Environment.CurrentManagedThreadId}; heartbeat every {WorkerReport.Seconds(heartbeat.Interval)}; server at {uri} answers after {WorkerReport.Seconds(responseDelay)}");
 
-        // Blocking on purpose (the tutorial's open().read() and requests.get()): the loop's thread waits inside
-        // these calls and nothing else on the loop can run, not even the heartbeat.
-        var ticks = heartbeat.Ticks;
-        var clock = context.TimeProvider;
-        var started = clock.GetTimestamp();
-        var text = File.ReadAllText(path);
-        await output.WriteLineAsync($"blocking  file read  {text.Length,7} chars in {Elapsed(clock, started)}, heartbeat ticks meanwhile: {heartbeat.Ticks - ticks}");
-
-        ticks = heartbeat.Ticks;
-        started = clock.GetTimestamp();
-        using (var response = http.Send(new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken))
-        using (var reader = new StreamReader(response.Content.ReadAsStream(cancellationToken)))
+        try
         {
-            var body = reader.ReadToEnd();
-            await output.WriteLineAsync($"blocking  HTTP GET   \"{body}\" in {Elapsed(clock, started)}, heartbeat ticks meanwhile: {heartbeat.Ticks - ticks} (the thread was stuck)");
+            // Blocking on purpose (the tutorial's open().read() and requests.get()): the loop's thread waits inside
+            // these calls and nothing else on the loop can run, not even the heartbeat.
+            var ticks = heartbeat.Ticks;
+            var clock = context.TimeProvider;
+            var started = clock.GetTimestamp();
+            var text = File.ReadAllText(path);
+            await output.WriteLineAsync($"blocking  file read  {text.Length,7} chars in {Elapsed(clock, started)}, heartbeat ticks meanwhile: {heartbeat.Ticks - ticks}");
+
+            ticks = heartbeat.Ticks;
+            started = clock.GetTimestamp();
+            using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
+            using (var response = http.Send(request, cancellationToken))
+            using (var reader = new StreamReader(response.Content.ReadAsStream(cancellationToken)))
+            {
+                var body = reader.ReadToEnd();
+                await output.WriteLineAsync($"blocking  HTTP GET   \"{body}\" in {Elapsed(clock, started)}, heartbeat ticks meanwhile: {heartbeat.Ticks - ticks} (the thread was stuck)");
+            }
+
+            // The same with await: the loop's thread returns to the loop until the I/O completes.
+            // No ConfigureAwait(false) here: we want to come back to the loop's thread. ConfigureAwait(false) would let
+            // the rest of the method run on the thread pool instead; library code uses it as it needs no particular thread.
+            started = clock.GetTimestamp();
+            text = await File.ReadAllTextAsync(path, cancellationToken);
+            await output.WriteLineAsync($"await     file read  {text.Length,7} chars in {Elapsed(clock, started)}, back on thread {Environment.CurrentManagedThreadId}");
+
+            ticks = heartbeat.Ticks;
+            started = clock.GetTimestamp();
+            var answer = await http.GetStringAsync(uri, cancellationToken);
+            await output.WriteLineAsync($"await     HTTP GET   \"{answer}\" in {Elapsed(clock, started)}, heartbeat ticks meanwhile: {heartbeat.Ticks - ticks} (the thread was free), back on thread {Environment.CurrentManagedThreadId}");
         }
-
-        // The same with await: the loop's thread returns to the loop until the I/O completes.
-        // No ConfigureAwait(false) here: we want to come back to the loop's thread (ConfigureAwait(false) would let the
-        // rest of the method run on the thread pool instead; library code uses it because it needs no particular thread).
-        ticks = heartbeat.Ticks;
-        started = clock.GetTimestamp();
-        text = await File.ReadAllTextAsync(path, cancellationToken);
-        await output.WriteLineAsync($"await     file read  {text.Length,7} chars in {Elapsed(clock, started)}, back on thread {Environment.CurrentManagedThreadId}");
-
-        ticks = heartbeat.Ticks;
-        started = clock.GetTimestamp();
-        var answer = await http.GetStringAsync(uri, cancellationToken);
-        await output.WriteLineAsync($"await     HTTP GET   \"{answer}\" in {Elapsed(clock, started)}, heartbeat ticks meanwhile: {heartbeat.Ticks - ticks} (the thread was free), back on thread {Environment.CurrentManagedThreadId}");
-
-        await stopHeartbeat.CancelAsync();
-        await beating;
+        finally
+        {
+            // Stop the heartbeat before leaving the loop, also when a request failed or was cancelled.
+            await stopHeartbeat.CancelAsync();
+            await beating;
+        }
     }
 
     private static string Elapsed(TimeProvider clock, long started) => WorkerReport.Seconds(clock.GetElapsedTime(started));

@@ -24,7 +24,7 @@ internal static class CoroutinesExample
         // 2. asyncio.create_task(answer()) ... await task: start it, do something else, await it later.
         await output.WriteLineAsync("2. started as a task, awaited later (asyncio.create_task):");
         var task = AnswerAfterAsync(context, context.Step, cancellationToken);
-        await output.WriteLineAsync($"   main: task started, status {task.Status}");
+        await output.WriteLineAsync($"   main: task started, status {task.Status} (not finished yet)");
         await output.WriteLineAsync("   main: doing other work while it waits");
         await task;
         await output.WriteLineAsync($"   main: awaited it, status {task.Status}");
@@ -33,12 +33,13 @@ internal static class CoroutinesExample
         //    true, simply continues with the result. A task can be awaited any number of times (a Python coroutine
         //    object only once; an asyncio Task many times, like here).
         await output.WriteLineAsync("3. awaiting a task that is already complete:");
+        await output.WriteLineAsync("   main: calling the delegate (the lazy version) now");
         var finished = later();
         var thread = Environment.CurrentManagedThreadId;
         await output.WriteLineAsync($"   IsCompleted before the await: {finished.IsCompleted}");
         await finished;
         await finished;
-        await output.WriteLineAsync($"   awaited twice, no waiting, still on thread {thread}: {Environment.CurrentManagedThreadId == thread}");
+        await output.WriteLineAsync($"   awaited it twice without waiting; same thread before and after: {Environment.CurrentManagedThreadId == thread}");
         var result = await Task.FromResult(42);
         await output.WriteLineAsync($"   a completed Task<int> hands back its result at once: {result}");
     }

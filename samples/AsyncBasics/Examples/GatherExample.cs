@@ -17,9 +17,15 @@ internal static class GatherExample
     {
         var output = context.Output;
 
-        // Distinct delays of 1–4 steps in random order, so the completion order differs from the argument order.
+        // Distinct delays of 1–4 steps in a random order other than 1, 2, 3, 4, so the completion order always differs
+        // from the argument order.
         int[] steps = [1, 2, 3, 4];
-        context.Random.Shuffle(steps);
+        do
+        {
+            context.Random.Shuffle(steps);
+        }
+        while (steps.SequenceEqual([1, 2, 3, 4]));
+
         var delays = steps.Select(s => context.Step * s).ToArray();
         await output.WriteLineAsync($"delays: {string.Join(", ", Names.Select((name, i) => $"{name} {WorkerReport.Seconds(delays[i])}"))}");
 

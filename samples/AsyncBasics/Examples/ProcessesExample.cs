@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AsyncBasics.Support;
 
@@ -22,12 +23,15 @@ internal static partial class ProcessesExample
         var children = Enumerable.Range(1, Workers)
             .Select(id => RunChildAsync(context, id, context.NextDelay(), cancellationToken))
             .ToArray();
-        var pids = await Task.WhenAll(children);
+        var reports = await Task.WhenAll(children);
 
-        await output.WriteLineAsync($"{Workers} processes, {pids.Distinct().Count()} distinct PIDs; each one loaded its own copy of the runtime, hence the memory per line");
+        var total = reports.Sum(report => report.MemoryMegabytes);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Workers} processes, {reports.Select(report => report.Pid).Distinct().Count()} distinct PIDs, {total:0.0} MB together: each loaded its own copy of the runtime"));
     }
 
-    private static async Task<int> RunChildAsync(ExampleContext context, int id, TimeSpan delay, CancellationToken cancellationToken)
+    private static async Task<(int Pid, double MemoryMegabytes)> RunChildAsync(ExampleContext context, int id, TimeSpan delay, CancellationToken cancellationToken)
     {
         var startInfo = SelfLauncher.CreateStartInfo([WorkerCommand.Name, $"{id}", $"{(int)delay.TotalMilliseconds}"]);
         startInfo.RedirectStandardOutput = true;
@@ -37,14 +41,16 @@ internal static partial class ProcessesExample
         {
             var errors = child.StandardError.ReadToEndAsync(cancellationToken);
             var pid = 0;
+            var memory = 0.0;
 
             // Relay the child's report lines as they come (the child prints to its own stdout, as in the tutorial).
             while (await child.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
             {
                 await context.Output.WriteLineAsync(line);
-                if (PidPattern().Match(line) is { Success: true } match)
+                if (ReportPattern().Match(line) is { Success: true } match)
                 {
-                    pid = int.Parse(match.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+                    pid = int.Parse(match.Groups["pid"].ValueSpan, CultureInfo.InvariantCulture);
+                    memory = double.Parse(match.Groups["memory"].ValueSpan, CultureInfo.InvariantCulture);
                 }
             }
 
@@ -55,7 +61,7 @@ internal static partial class ProcessesExample
                 throw new InvalidOperationException($"worker {id} (PID {child.Id}) exited with {child.ExitCode}: {stderr}");
             }
 
-            return pid;
+            return (pid, memory);
         }
         catch (OperationCanceledException)
         {
@@ -65,6 +71,6 @@ internal static partial class ProcessesExample
         }
     }
 
-    [GeneratedRegex(@"\bPID (\d+)\b")]
-    private static partial Regex PidPattern();
+    [GeneratedRegex(@"\bPID (?<pid>\d+) memory (?<memory>\d+(\.\d+)?) MB")]
+    private static partial Regex ReportPattern();
 }

@@ -46,7 +46,18 @@ internal static class EventLoop
     {
         private readonly BlockingCollection<(SendOrPostCallback Callback, object? State)> _queue = [];
 
-        public override void Post(SendOrPostCallback d, object? state) => _queue.Add((d, state));
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            try
+            {
+                _queue.Add((d, state));
+            }
+            catch (InvalidOperationException)
+            {
+                // The loop has ended (or been disposed): run a straggling continuation on the thread pool instead.
+                base.Post(d, state);
+            }
+        }
 
         public void RunUntilComplete()
         {

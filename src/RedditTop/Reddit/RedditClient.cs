@@ -60,7 +60,7 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options)
         }
         catch (IOException e)
         {
-            return SubredditResult.Failure(query, $"connection lost while reading the response ({e.Message})");
+            return SubredditResult.Failure(query, $"connection lost while reading the response ({e.GetBaseException().Message})");
         }
         catch (JsonException e)
         {

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace FakeReddit;
+
+/// <summary>FakeReddit's command line (see Program.cs and README.md).</summary>
+public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? UrlFile, bool Log)
+{
+    public static FakeRedditArguments Parse(IReadOnlyList<string> args)
+    {
+        var scenario = new Scenario();
+        var port = 0;
+        string? urlFile = null;
+        var log = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var option = args[i];
+            if (option == "--any-name")
+            {
+                scenario.AnyName = true;
+                continue;
+            }
+
+            if (option == "--log")
+            {
+                log = true;
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"{option} needs a value");
+            }
+
+            var value = args[++i];
+            switch (option)
+            {
+                case "--port":
+                    port = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--url-file":
+                    urlFile = value;
+                    break;
+                case "--scenario":
+                    var loaded = JsonSerializer.Deserialize(File.ReadAllText(value), ScenarioJsonContext.Default.Scenario)
+                        ?? throw new ArgumentException($"{value}: empty scenario");
+                    scenario.AnyName |= loaded.AnyName;
+                    scenario.Default = loaded.Default;
+                    foreach (var (name, behavior) in loaded.Subreddits)
+                    {
+                        scenario.Subreddits[name] = behavior;
+                    }
+
+                    break;
+                case "--latency":
+                    Apply(scenario, value, (b, v) =>
+                    {
+                        var range = v.Split('-');
+                        b.LatencyMs = int.Parse(range[0], CultureInfo.InvariantCulture);
+                        b.LatencyMaxMs = range.Length > 1 ? int.Parse(range[1], CultureInfo.InvariantCulture) : null;
+                    });
+                    break;
+                case "--status":
+                    Apply(scenario, value, (b, v) =>
+                    {
+                        var parts = v.Split(':', 2);
+                        b.Status = int.Parse(parts[0], CultureInfo.InvariantCulture);
+                        b.Reason = parts.Length > 1 ? parts[1] : null;
+                    });
+                    break;
+                case "--fault":
+                    Apply(scenario, value, (b, v) => b.Fault = Enum.Parse<Fault>(v.Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
+                    break;
+                case "--retry-after":
+                    Apply(scenario, value, (b, v) => b.RetryAfterSeconds = int.Parse(v, CultureInfo.InvariantCulture));
+                    break;
+                case "--fail-first":
+                    Apply(scenario, value, (b, v) => b.FailFirst = int.Parse(v, CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {option}");
+            }
+        }
+
+        return new FakeRedditArguments(scenario, port, urlFile, log);
+    }
+
+    private static void Apply(Scenario scenario, string assignment, Action<SubredditBehavior, string> set)
+    {
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"'{assignment}' is not NAME=VALUE");
+        }
+
+        var name = assignment[..equals];
+        try
+        {
+            set(name == "*" ? scenario.Default : scenario.Configure(name), assignment[(equals + 1)..]);
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException($"'{assignment}': bad value");
+        }
+    }
+}
