@@ -19,7 +19,7 @@ internal static class TopAction
             await WriteAsync(environment.Out, TextFormatter.FormatHeader(environment.Time.GetLocalNow()), cancellationToken);
 
             using var http = RedditClient.CreateHttpClient(options.BaseUrl, environment.Handler);
-            var client = new RedditClient(http, new RedditClientOptions(options.Time, options.Timeout));
+            var client = new RedditClient(http, new RedditClientOptions(options.Time, options.Timeout), environment.Time);
             await foreach (var result in SubredditFetcher.FetchAllAsync(client, options.Subreddits, cancellationToken))
             {
                 if (result.Posts is { } posts)

@@ -11,7 +11,7 @@ internal static class FailureReasons
     private const int MaxErrorBodyBytes = 16 * 1024;
 
     /// <summary>Describes a response that is not a 2xx: <c>not found (HTTP 404)</c>, <c>private subreddit (HTTP 403)</c>.</summary>
-    public static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<string> DescribeAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var code = (int)response.StatusCode;
         if (code is >= 300 and < 400)
@@ -28,7 +28,7 @@ internal static class FailureReasons
             HttpStatusCode.Forbidden when reason is "quarantined" or "gold_only" => $"{reason.Replace('_', ' ')} subreddit (HTTP 403)",
             HttpStatusCode.Forbidden => "forbidden (HTTP 403)",
             HttpStatusCode.Unauthorized => "unauthorized (HTTP 401)",
-            HttpStatusCode.TooManyRequests => "rate limited (HTTP 429" + RetryAfter(response) + ")",
+            HttpStatusCode.TooManyRequests => "rate limited (HTTP 429" + RetryAfter(response, timeProvider) + ")",
             _ when code >= 500 => $"server error (HTTP {code}{Phrase(response)})",
             _ => $"HTTP {code}{Phrase(response)}",
         };
@@ -93,10 +93,10 @@ internal static class FailureReasons
         }
     }
 
-    private static string RetryAfter(HttpResponseMessage response)
+    private static string RetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
     {
         var retryAfter = response.Headers.RetryAfter;
-        var delta = retryAfter?.Delta ?? (retryAfter?.Date - DateTimeOffset.UtcNow);
+        var delta = retryAfter?.Delta ?? (retryAfter?.Date - timeProvider.GetUtcNow());
         return delta is { } d && d > TimeSpan.Zero ? $", retry after {Math.Ceiling(d.TotalSeconds)} s" : "";
     }
 

@@ -9,7 +9,7 @@ namespace RedditTop.Reddit;
 /// Typed client for Reddit's listing API. Every call returns a <see cref="SubredditResult"/>: failures
 /// (HTTP errors, time-outs, bad JSON) are values, and only the caller's cancellation is thrown.
 /// </summary>
-internal sealed class RedditClient(HttpClient http, RedditClientOptions options)
+internal sealed class RedditClient(HttpClient http, RedditClientOptions options, TimeProvider timeProvider)
 {
     /// <summary>
     /// Creates the <see cref="HttpClient"/> this client expects: base address, User-Agent, no redirects.
@@ -44,13 +44,13 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options)
     public async Task<SubredditResult> GetTopAsync(SubredditQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
+        using var timeout = new CancellationTokenSource(options.Timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await FetchAsync(query, timeout.Token).ConfigureAwait(false);
+            return await FetchAsync(query, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return SubredditResult.Failure(query, $"timed out after {options.Timeout.TotalSeconds:0.###} s");
         }
@@ -74,7 +74,7 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options)
             .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            return SubredditResult.Failure(query, await FailureReasons.DescribeAsync(response, cancellationToken).ConfigureAwait(false));
+            return SubredditResult.Failure(query, await FailureReasons.DescribeAsync(response, timeProvider, cancellationToken).ConfigureAwait(false));
         }
 
         if (response.Content.Headers.ContentType?.MediaType is { } mediaType && mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using RedditTop.Reddit;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;
@@ -10,6 +11,7 @@ public sealed class RedditClientTests : IDisposable
     private const string BaseUrl = "https://reddit.test";
 
     private readonly MockHttpMessageHandler _mock = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 6, 12, 0, TimeSpan.Zero));
 
     public void Dispose() => _mock.Dispose();
 
@@ -38,7 +40,7 @@ public sealed class RedditClientTests : IDisposable
     {
         _mock.Expect($"{BaseUrl}/proxy/r/python/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
         using var http = RedditClient.CreateHttpClient(new Uri($"{BaseUrl}/proxy"), _mock);
-        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(5)));
+        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(5)), _time);
 
         var result = await sut.GetTopAsync(new SubredditQuery("python", 1), CancellationToken.None);
 
@@ -136,6 +138,22 @@ public sealed class RedditClientTests : IDisposable
     }
 
     [Fact]
+    public async Task GetTopAsync_TooManyRequestsWithRetryAfterDate_ReportsSecondsFromNow()
+    {
+        _mock.When("*").Respond(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(_time.GetUtcNow().AddSeconds(30));
+            return response;
+        });
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal("rate limited (HTTP 429, retry after 30 s)", result.Error);
+    }
+
+    [Fact]
     public async Task GetTopAsync_RedirectToSearch_ReportsNotFound()
     {
         _mock.When("*").Respond(_ =>
@@ -212,11 +230,16 @@ public sealed class RedditClientTests : IDisposable
     {
         using var handler = new NeverAnsweringHandler();
         using var http = RedditClient.CreateHttpClient(new Uri(BaseUrl), handler);
-        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromMilliseconds(100)));
+        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(10)), _time);
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var pending = sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(9));
+        await Task.Delay(50);
+        Assert.False(pending.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal("timed out after 0.1 s", result.Error);
+        Assert.Equal("timed out after 10 s", result.Error);
     }
 
     [Fact]
@@ -234,14 +257,14 @@ public sealed class RedditClientTests : IDisposable
     {
         using var handler = new NeverAnsweringHandler();
         using var http = RedditClient.CreateHttpClient(new Uri(BaseUrl), handler);
-        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(30)));
+        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(30)), _time);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.GetTopAsync(new SubredditQuery("python", 3), cts.Token));
     }
 
     private RedditClient CreateSut(string time = "day") =>
-        new(RedditClient.CreateHttpClient(new Uri(BaseUrl), _mock), new RedditClientOptions(time, TimeSpan.FromSeconds(5)));
+        new(RedditClient.CreateHttpClient(new Uri(BaseUrl), _mock), new RedditClientOptions(time, TimeSpan.FromSeconds(5)), _time);
 
     /// <summary>A server that accepts the request and never answers.</summary>
     private sealed class NeverAnsweringHandler : HttpMessageHandler
