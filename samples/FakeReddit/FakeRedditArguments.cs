@@ -21,6 +21,12 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                 continue;
             }
 
+            if (option == "--ignore-raw-json")
+            {
+                scenario.IgnoreRawJson = true;
+                continue;
+            }
+
             if (option == "--log")
             {
                 log = true;
@@ -45,6 +51,7 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                     var loaded = JsonSerializer.Deserialize(File.ReadAllText(value), ScenarioJsonContext.Default.Scenario)
                         ?? throw new ArgumentException($"{value}: empty scenario");
                     scenario.AnyName |= loaded.AnyName;
+                scenario.IgnoreRawJson |= loaded.IgnoreRawJson;
                     scenario.Default = loaded.Default;
                     foreach (var (name, behavior) in loaded.Subreddits)
                     {
@@ -69,7 +76,7 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                     });
                     break;
                 case "--fault":
-                    Apply(scenario, value, (b, v) => b.Fault = Enum.Parse<Fault>(v.Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
+                    Apply(scenario, value, (b, v) => b.Fault = ParseFault(v));
                     break;
                 case "--retry-after":
                     Apply(scenario, value, (b, v) => b.RetryAfterSeconds = int.Parse(v, CultureInfo.InvariantCulture));
@@ -83,6 +90,19 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
         }
 
         return new FakeRedditArguments(scenario, port, urlFile, log);
+    }
+
+    /// <summary>Reads a fault by the name scenario files use (<c>bad-json</c>), so both spell it the same way.</summary>
+    private static Fault ParseFault(string name)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(JsonSerializer.Serialize(name, ScenarioJsonContext.Default.String), ScenarioJsonContext.Default.Fault);
+        }
+        catch (JsonException)
+        {
+            throw new ArgumentException($"unknown fault '{name}' (bad-json, html, not-listing, empty, truncate, reset, hang)");
+        }
     }
 
     private static void Apply(Scenario scenario, string assignment, Action<SubredditBehavior, string> set)

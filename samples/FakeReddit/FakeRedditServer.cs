@@ -31,7 +31,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Every listing request received so far, in arrival order.</summary>
+    /// <summary>Every request received so far (listings and subreddit searches), in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     /// <summary>Starts a server on a free loopback port.</summary>
@@ -51,7 +51,11 @@ public sealed class FakeRedditServer : IAsyncDisposable
         app.MapGet("/r/{name}/{sort}.json", server.ListingAsync);
         app.MapGet("/r/{name}/.json", (HttpContext context, string name) => server.ListingAsync(context, name, "hot"));
         app.MapGet("/r/{name}.json", (HttpContext context, string name) => server.ListingAsync(context, name, "hot"));
-        app.MapGet("/subreddits/search.json", () => Results.Text("""{"kind":"Listing","data":{"after":null,"dist":0,"children":[],"before":null}}""", "application/json; charset=UTF-8"));
+        app.MapGet("/subreddits/search.json", (HttpContext context) =>
+        {
+            server._requests.Enqueue(new RecordedRequest(null, context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow));
+            return Results.Text("""{"kind":"Listing","data":{"after":null,"dist":0,"children":[],"before":null}}""", "application/json; charset=UTF-8");
+        });
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -127,7 +131,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
         var query = context.Request.Query;
         var time = query["t"].ToString() is "hour" or "day" or "week" or "month" or "year" or "all" ? query["t"].ToString() : "day";
         var limit = int.TryParse(query["limit"], out var l) && l > 0 ? Math.Min(l, 100) : 25;
-        var rawJson = query["raw_json"] == "1";
+        var rawJson = query["raw_json"] == "1" && !_scenario.IgnoreRawJson;
         var parts = name.Split('+')
             .Where(part => _scenario.AnyName || _store.HasRecordedOrGenerated(part) || _scenario.Subreddits.ContainsKey(part))
             .DefaultIfEmpty(name) // a name that exists only as a whole, e.g. a multireddit named in the scenario

@@ -13,6 +13,7 @@ using FakeReddit;
 //     --retry-after NAME=S     send Retry-After: S with NAME's error status
 //     --fail-first NAME=N      apply NAME's status or fault to its first N requests only
 //     --any-name               every well-formed name exists (generated posts)
+//     --ignore-raw-json        escape '&', '<', '>' even when the client asks for raw_json=1
 //     --log                    log each request to stdout
 // NAME may be '*' for every subreddit not named otherwise.
 try
@@ -30,7 +31,7 @@ try
     await server.WaitForShutdownAsync(); // Ctrl+C or SIGTERM
     return 0;
 }
-catch (Exception e) when (e is ArgumentException or FormatException or IOException or JsonException)
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or IOException or JsonException)
 {
     Console.Error.WriteLine($"FakeReddit: {e.Message}");
     return 2;

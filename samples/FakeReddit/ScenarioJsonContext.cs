@@ -10,4 +10,6 @@ namespace FakeReddit;
     AllowTrailingCommas = true,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Scenario))]
+[JsonSerializable(typeof(Fault))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class ScenarioJsonContext : JsonSerializerContext;

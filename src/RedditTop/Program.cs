@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using RedditTop.Cli;
 
@@ -7,19 +8,61 @@ var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, bufferSize: 64 * 1024);
 var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
 
+// Ctrl+C (SIGINT) and SIGTERM cancel the run, which finishes the block it is writing and stops; the exit code says
+// which signal it was. A run that cannot finish its block (the reader stopped reading) is abandoned after a grace period.
+using var cancellation = new CancellationTokenSource();
+var signalExitCode = 0;
+void Stop(PosixSignalContext context, int exitCode)
+{
+    context.Cancel = true; // exit through the code below, not the runtime's default
+    signalExitCode = exitCode;
+    cancellation.Cancel();
+}
+
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitCodes.Interrupted));
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitCodes.Terminated));
+
 var environment = new CliEnvironment(stdout, stderr, Environment.GetEnvironmentVariable, TimeProvider.System);
+var run = RedditTopCommand.InvokeAsync(args, environment, cancellation.Token);
+if (await Task.WhenAny(run, GracePeriodAfterAsync(cancellation.Token)) != run)
+{
+    return signalExitCode;
+}
+
+int exitCode;
 try
 {
-    return await RedditTopCommand.InvokeAsync(args, environment, CancellationToken.None);
+    exitCode = await run;
 }
-finally
+catch (Exception e)
 {
-    try
-    {
-        stdout.Flush(); // help and version text; blocks are flushed as they are written
-    }
-    catch (IOException)
-    {
-        // The reader has gone away; there is nobody left to tell.
-    }
+    stderr.WriteLine($"reddittop: internal error, please report it: {e}");
+    return ExitCodes.InternalError;
+}
+
+if (signalExitCode != 0)
+{
+    return signalExitCode;
+}
+
+try
+{
+    stdout.Flush(); // help and version text; blocks are flushed as they are written
+}
+catch (IOException e) when (e.HResult != TopAction.BrokenPipe)
+{
+    stderr.WriteLine($"reddittop: cannot write output: {e.Message}");
+    return ExitCodes.Failed;
+}
+catch (IOException)
+{
+    // The reader has gone away; there is nobody left to tell.
+}
+
+return exitCode;
+
+static async Task GracePeriodAfterAsync(CancellationToken cancellationToken)
+{
+    await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+    await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
 }

@@ -3,13 +3,16 @@ using RedditTop.Reddit;
 namespace RedditTop.Cli;
 
 /// <summary>Everything one run needs, read from the command line and the environment.</summary>
-internal sealed record CliOptions(IReadOnlyList<SubredditQuery> Subreddits, string Time, Uri BaseUrl, TimeSpan Timeout)
+internal sealed record CliOptions(IReadOnlyList<SubredditQuery> Subreddits, Uri BaseUrl, RedditClientOptions Request)
 {
     public const string BaseUrlVariable = "REDDITTOP_BASE_URL";
 
     public static readonly Uri DefaultBaseUrl = new("https://www.reddit.com/");
 
-    /// <summary>Accepts an absolute http or https URL, such as <c>http://127.0.0.1:5000</c>.</summary>
+    /// <summary>Accepts an absolute http or https URL without query or fragment, such as <c>http://127.0.0.1:5000</c>.</summary>
     public static bool TryParseBaseUrl(string? text, out Uri url) =>
-        Uri.TryCreate(text, UriKind.Absolute, out url!) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+        Uri.TryCreate(text, UriKind.Absolute, out url!)
+        && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        && url.Query.Length == 0
+        && url.Fragment.Length == 0;
 }

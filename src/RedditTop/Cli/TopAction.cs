@@ -9,7 +9,7 @@ namespace RedditTop.Cli;
 internal static class TopAction
 {
     /// <summary>EPIPE: .NET ignores SIGPIPE, so writing to a closed pipe fails with this errno instead.</summary>
-    private const int BrokenPipe = 32;
+    public const int BrokenPipe = 32;
 
     public static async Task<int> RunAsync(CliOptions options, CliEnvironment environment, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ internal static class TopAction
             await WriteAsync(environment.Out, TextFormatter.FormatHeader(environment.Time.GetLocalNow()), cancellationToken);
 
             using var http = RedditClient.CreateHttpClient(options.BaseUrl, environment.Handler);
-            var client = new RedditClient(http, new RedditClientOptions(options.Time, options.Timeout), environment.Time);
+            var client = new RedditClient(http, options.Request, environment.Time);
             await foreach (var result in SubredditFetcher.FetchAllAsync(client, options.Subreddits, cancellationToken))
             {
                 if (result.Posts is { } posts)
@@ -40,20 +40,21 @@ internal static class TopAction
         catch (IOException e) when (e.HResult == BrokenPipe)
         {
             // The reader went away (reddittop ... | head -3): stop quietly, as other Unix tools do.
-            return failed == 0 ? ExitCodes.Success : ExitCodes.SubredditFailed;
+            return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // Disk full, or stdout closed (reddittop >&-).
             await environment.Error.WriteLineAsync($"reddittop: cannot write output: {e.Message}");
-            return ExitCodes.SubredditFailed;
+            return ExitCodes.Failed;
         }
 
-        return failed == 0 ? ExitCodes.Success : ExitCodes.SubredditFailed;
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     /// <summary>
-    /// Writes one whole block and flushes it. A block that has started is always finished, even on Ctrl+C,
-    /// so a file or pipe never holds half a block.
+    /// Writes one whole block and flushes it. A block that has started is always finished, even on Ctrl+C, so a
+    /// file or pipe never holds half a block: hence <see cref="CancellationToken.None"/> once the write begins.
     /// </summary>
     private static async Task WriteAsync(TextWriter writer, string text, CancellationToken cancellationToken)
     {
@@ -61,5 +62,4 @@ internal static class TopAction
         await writer.WriteAsync(text.AsMemory(), CancellationToken.None);
         await writer.FlushAsync(CancellationToken.None);
     }
-
 }

@@ -8,7 +8,7 @@ namespace RedditTop.Reddit;
 /// <summary>Turns what went wrong with one request into a short reason a person can act on.</summary>
 internal static class FailureReasons
 {
-    private const int MaxErrorBodyBytes = 16 * 1024;
+    private const int MaxErrorBodyBytes = 4 * 1024;
 
     /// <summary>Describes a response that is not a 2xx: <c>not found (HTTP 404)</c>, <c>private subreddit (HTTP 403)</c>.</summary>
     public static async Task<string> DescribeAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -72,20 +72,25 @@ internal static class FailureReasons
     private static string LocationPath(Uri location) =>
         location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
 
+    /// <summary>The <c>reason</c> of a JSON error body (<c>private</c>, <c>banned</c>), reading at most a few KiB of it.</summary>
     private static async Task<string?> ReadReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
-            || response.Content.Headers.ContentLength > MaxErrorBodyBytes)
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
         {
             return null;
         }
 
         try
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return body.Length is > 0 and <= MaxErrorBodyBytes
-                ? JsonSerializer.Deserialize(body, RedditJsonContext.Default.RedditError)?.Reason
-                : null;
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var body = new byte[MaxErrorBodyBytes];
+                var length = await stream.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                return length is > 0 and < MaxErrorBodyBytes
+                    ? JsonSerializer.Deserialize(body.AsSpan(0, length), RedditJsonContext.Default.RedditError)?.Reason
+                    : null;
+            }
         }
         catch (Exception e) when (e is JsonException or HttpRequestException or IOException)
         {

@@ -38,7 +38,7 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
 
     /// <summary>The path and query of a subreddit's top listing, relative to the base address.</summary>
     public static string TopPath(SubredditQuery query, string time) =>
-        $"r/{query.Name}/top.json?t={time}&limit={query.RequestLimit}&raw_json=1";
+        $"r/{string.Join('+', query.Name.Split('+').Select(Uri.EscapeDataString))}/top.json?t={time}&limit={query.RequestLimit}&raw_json=1";
 
     /// <summary>Fetches and parses the top posts of one subreddit.</summary>
     public async Task<SubredditResult> GetTopAsync(SubredditQuery query, CancellationToken cancellationToken)
@@ -91,8 +91,9 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
                 return SubredditResult.Failure(query, $"unexpected response (kind '{listing?.Kind}', expected a listing)");
             }
 
-            var posts = listing.Data.Children.Where(c => c.Kind == "t3").Select(c => c.Data).Take(query.Count).ToList();
-            return SubredditResult.Success(query, RedditText.DecodeIfEscaped(posts));
+            // Whether the server escaped the text is judged on the whole page, before it is cut to the count.
+            var posts = RedditText.DecodeIfEscaped(listing.Data.Children.Select(c => c.Data).ToList());
+            return SubredditResult.Success(query, posts.Take(query.Count).ToList());
         }
     }
 

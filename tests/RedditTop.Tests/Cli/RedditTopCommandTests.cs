@@ -13,9 +13,13 @@ public sealed class RedditTopCommandTests : IDisposable
     private readonly StringWriter _out = new();
     private readonly StringWriter _error = new();
     private readonly Dictionary<string, string> _variables = [];
+    private readonly FakeTimeProvider _time = CreateTime();
+    private readonly CancellationTokenSource _stuck = new();
 
     public void Dispose()
     {
+        _stuck.Cancel();
+        _stuck.Dispose();
         _mock.Dispose();
         _out.Dispose();
         _error.Dispose();
@@ -48,7 +52,7 @@ public sealed class RedditTopCommandTests : IDisposable
 
         var exitCode = await InvokeAsync("askreddit:1", "nosuchsub", "all:1");
 
-        Assert.Equal(ExitCodes.SubredditFailed, exitCode);
+        Assert.Equal(ExitCodes.Failed, exitCode);
         Assert.Equal("reddittop: r/nosuchsub: not found (HTTP 404)\n", _error.ToString());
         Assert.Contains("\n/r/askreddit:\n", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains("\n/r/all:\n", _out.ToString(), StringComparison.Ordinal);
@@ -76,6 +80,78 @@ public sealed class RedditTopCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, exitCode);
         _mock.VerifyNoOutstandingExpectation();
         Assert.Equal(4, _out.ToString().Split('\n').Count(l => l.StartsWith("\t\t(", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_NoCountAndNoLimit_AsksForTenPostsOfTheDay()
+    {
+        _mock.Expect("https://www.reddit.com/r/askreddit/top.json").WithExactQueryString("t=day&limit=10&raw_json=1")
+            .Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        var exitCode = await InvokeAsync("askreddit");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task InvokeAsync_TimeInCapitals_IsAccepted()
+    {
+        _mock.Expect("https://www.reddit.com/r/askreddit/top.json").WithQueryString("t", "week")
+            .Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        var exitCode = await InvokeAsync("-t", "WEEK", "askreddit:1");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task InvokeAsync_NoTimeout_GivesUpOnASubredditAfterTenSeconds()
+    {
+        _mock.When("https://www.reddit.com/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
+        _mock.When("https://www.reddit.com/r/stuck/top.json").Respond(async () =>
+        {
+            await Task.Delay(Timeout.Infinite, _stuck.Token);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+
+        var run = InvokeAsync("askreddit:1", "stuck");
+        await WaitUntilAsync(() => _out.ToString().Contains("/r/askreddit:", StringComparison.Ordinal));
+        _time.Advance(TimeSpan.FromSeconds(9.9));
+        await Task.Delay(50);
+        Assert.False(run.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        Assert.Equal("reddittop: r/stuck: timed out after 10 s\n", _error.ToString());
+    }
+
+    [Fact]
+    public async Task InvokeAsync_FractionalTimeout_IsAccepted()
+    {
+        _mock.When("*").Respond(async () =>
+        {
+            await Task.Delay(Timeout.Infinite, _stuck.Token);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+
+        var run = InvokeAsync("--timeout", "0.5", "stuck");
+        await WaitUntilAsync(() => _out.ToString().Length > 0);
+        _time.Advance(TimeSpan.FromSeconds(0.5));
+
+        Assert.Equal(ExitCodes.Failed, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("reddittop: r/stuck: timed out after 0.5 s\n", _error.ToString());
+    }
+
+    [Fact]
+    public async Task InvokeAsync_OptionGivenTwice_ReportsItInTheToolsStyle()
+    {
+        var exitCode = await InvokeAsync("-n", "1", "-n", "2", "python");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.StartsWith("reddittop: option '-n' expects a single argument but 2 were provided\n", _error.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,6 +190,9 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("--timeout", "0", "python")]
     [InlineData("--base-url", "ftp://example.com", "python")]
     [InlineData("--base-url", "not a url", "python")]
+    [InlineData("--base-url", "http://127.0.0.1:5000/?x=1", "python")]
+    [InlineData("--timeout", "-1", "python")]
+    [InlineData("--timeout", "3601", "python")]
     [InlineData]
     public async Task InvokeAsync_UsageError_Exits2WithMessageAndNoStackTrace(params string[] args)
     {
@@ -176,9 +255,24 @@ public sealed class RedditTopCommandTests : IDisposable
 
     private Task<int> InvokeAsync(CancellationToken cancellationToken, params string[] args)
     {
+        var environment = new CliEnvironment(_out, _error, name => _variables.GetValueOrDefault(name), _time, _mock);
+        return RedditTopCommand.InvokeAsync(args, environment, cancellationToken);
+    }
+
+    private static FakeTimeProvider CreateTime()
+    {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 6, 12, 0, TimeSpan.Zero));
         time.SetLocalTimeZone(TimeZoneInfo.Utc);
-        var environment = new CliEnvironment(_out, _error, name => _variables.GetValueOrDefault(name), time, _mock);
-        return RedditTopCommand.InvokeAsync(args, environment, cancellationToken);
+        return time;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 3000 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition(), "condition not met within 30 s");
     }
 }

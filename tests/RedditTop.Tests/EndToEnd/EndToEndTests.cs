@@ -44,7 +44,7 @@ public sealed partial class EndToEndTests
         Assert.DoesNotContain("&lt;", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', stdout);
         Assert.Equal(4, requests.Count);
-        Assert.All(requests, r => Assert.Matches(@"^linux:reddittop:\d+\.\d+\.\d+ \(.+\)$", r.UserAgent));
+        Assert.All(requests, r => Assert.Matches(@"^(linux|macos|windows|freebsd|unknown):reddittop:\d+\.\d+\.\d+ \(.+\)$", r.UserAgent));
         Assert.All(requests, r => Assert.Matches(@"^/r/\w+/top\.json\?t=day&limit=\d&raw_json=1$", r.PathAndQuery));
     }
 
@@ -53,7 +53,12 @@ public sealed partial class EndToEndTests
     {
         await using var server = await FakeRedditServer.StartAsync(new Scenario());
 
-        var (exitCode, stdout, _) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "-t", "week", "python:100");
+        // A Latin-1 locale must not change what is written: the output is always UTF-8.
+        using var process = ReddittopProcess.Start(
+            ["--base-url", server.BaseUrl, "-t", "week", "python:100"],
+            new Dictionary<string, string?> { ["LANG"] = "en_US.ISO-8859-1", ["LC_ALL"] = "en_US.ISO-8859-1" });
+        var exitCode = await process.WaitForExitAsync(Patience);
+        var stdout = process.Stdout;
 
         Assert.Equal(0, exitCode);
         var expected = await ExpectedBlockAsync(server, "python", 100, "week");
@@ -156,7 +161,31 @@ public sealed partial class EndToEndTests
         Assert.Equal(1, exitCode);
         Assert.DoesNotContain("/r/nosuchsub", stdout, StringComparison.Ordinal);
         Assert.Equal("reddittop: r/nosuchsub: not found (HTTP 302 to subreddit search)\n", stderr);
-        Assert.Single(server.Requests); // the redirect was not followed
+        var request = Assert.Single(server.Requests); // the redirect to the search was not followed
+        Assert.Equal("nosuchsub", request.Subreddit);
+    }
+
+    [Fact]
+    public async Task Run_ServerIgnoresRawJson_PrintsTitlesUnescaped()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { IgnoreRawJson = true });
+
+        var (exitCode, stdout, _) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "python:5");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("&amp;", await new HttpClient().GetStringAsync($"{server.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1"), StringComparison.Ordinal);
+        Assert.Contains(await ExpectedBlockAsync(server, "python", 5, unescape: true), stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_Version_PrintsTheVersion()
+    {
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--version");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("0.1.0\n", stdout);
+        Assert.Equal("", stderr);
     }
 
     [Theory]
@@ -205,6 +234,42 @@ public sealed partial class EndToEndTests
     }
 
     [Fact]
+    public async Task Run_Terminated_Exits143()
+    {
+        var scenario = new Scenario();
+        scenario.Configure("python");
+        await using var server = await FakeRedditServer.StartAsync(scenario);
+        server.Hold("python");
+
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:2", "rust:3"]);
+        await process.WaitForStdoutAsync(s => s.Contains("/r/rust:", StringComparison.Ordinal), Patience);
+        process.Terminate();
+
+        Assert.Equal(143, await process.WaitForExitAsync(Patience));
+        Assert.DoesNotContain("Exception", process.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_InterruptedWhileTheReaderIsNotReading_Exits130WithoutStackTrace()
+    {
+        // Eleven full listings are more than a pipe holds, so reddittop blocks writing to a reader that never reads.
+        var names = ListingStore.GeneratedSubreddits.Append("askreddit").ToArray();
+        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, .. names.Select(n => n + ":100")], readStdout: false);
+        for (var i = 0; i < 3000 && server.Requests.Count(r => r.RespondedAt is not null) < names.Length; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(300);
+        process.Interrupt();
+
+        Assert.Equal(130, await process.WaitForExitAsync(Patience));
+        Assert.DoesNotContain("Exception", process.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_ReaderClosesThePipe_StopsQuietly()
     {
         var scenario = new Scenario();
@@ -222,7 +287,7 @@ public sealed partial class EndToEndTests
     }
 
     /// <summary>The block reddittop must print, built independently from the server's own raw JSON.</summary>
-    private static async Task<string> ExpectedBlockAsync(FakeRedditServer server, string name, int count, string time = "day")
+    private static async Task<string> ExpectedBlockAsync(FakeRedditServer server, string name, int count, string time = "day", bool unescape = false)
     {
         using var http = new HttpClient();
         using var json = JsonDocument.Parse(await http.GetStringAsync($"{server.BaseUrl}/r/{name}/top.json?t={time}&limit={count}&raw_json=1"));
@@ -230,11 +295,13 @@ public sealed partial class EndToEndTests
         foreach (var child in json.RootElement.GetProperty("data").GetProperty("children").EnumerateArray().Take(count))
         {
             var post = child.GetProperty("data");
-            block.Append('\t').Append(post.GetProperty("score").GetInt32()).Append(": ").Append(post.GetProperty("title").GetString())
-                .Append("\n\t\t(").Append(post.GetProperty("url").GetString()).Append(")\n");
+            block.Append('\t').Append(post.GetProperty("score").GetInt32()).Append(": ").Append(Text(post.GetProperty("title").GetString()!))
+                .Append("\n\t\t(").Append(Text(post.GetProperty("url").GetString()!)).Append(")\n");
         }
 
         return block.ToString();
+
+        string Text(string text) => unescape ? System.Net.WebUtility.HtmlDecode(text) : text;
     }
 
     [GeneratedRegex(@"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (January|February|March|April|May|June|July|August|September|October|November|December) \d\d, (0\d|1[0-2]):[0-5]\d (AM|PM)\n-{27}\n\n/r/")]

@@ -11,16 +11,17 @@ namespace RedditTop.Tests.EndToEnd;
 internal sealed partial class ReddittopProcess : IDisposable
 {
     private const int Sigint = 2;
+    private const int Sigterm = 15;
 
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly Task _readers;
 
-    private ReddittopProcess(Process process)
+    private ReddittopProcess(Process process, bool readStdout)
     {
         _process = process;
-        _readers = Task.WhenAll(ReadAllAsync(process.StandardOutput, _stdout), ReadAllAsync(process.StandardError, _stderr));
+        _readers = Task.WhenAll(readStdout ? ReadAllAsync(process.StandardOutput, _stdout) : Task.CompletedTask, ReadAllAsync(process.StandardError, _stderr));
     }
 
     public static string ProgramPath { get; } = Path.Combine(AppContext.BaseDirectory, "reddittop.dll");
@@ -51,8 +52,11 @@ internal sealed partial class ReddittopProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <c>reddittop</c> with <paramref name="args"/>; <paramref name="environment"/> adds or (with null) removes variables.</summary>
-    public static ReddittopProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    /// <summary>
+    /// Starts <c>reddittop</c> with <paramref name="args"/>; <paramref name="environment"/> adds or (with null) removes
+    /// variables. Without <paramref name="readStdout"/> nobody reads stdout, so the program blocks once the pipe is full.
+    /// </summary>
+    public static ReddittopProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null, bool readStdout = true)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -75,7 +79,7 @@ internal sealed partial class ReddittopProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        return new ReddittopProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start reddittop"));
+        return new ReddittopProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start reddittop"), readStdout);
     }
 
     /// <summary>Runs <c>reddittop</c> to the end.</summary>
@@ -124,13 +128,10 @@ internal sealed partial class ReddittopProcess : IDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    public void Interrupt()
-    {
-        if (Kill(_process.Id, Sigint) != 0)
-        {
-            throw new InvalidOperationException($"kill failed: errno {Marshal.GetLastPInvokeError()}");
-        }
-    }
+    public void Interrupt() => Signal(Sigint);
+
+    /// <summary>Sends SIGTERM, as <c>kill</c> and service managers do.</summary>
+    public void Terminate() => Signal(Sigterm);
 
     /// <summary>Closes the read end of stdout, as <c>head</c> does once it has read enough.</summary>
     public void CloseStdout() => _process.StandardOutput.Close();
@@ -143,6 +144,14 @@ internal sealed partial class ReddittopProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill failed: errno {Marshal.GetLastPInvokeError()}");
+        }
     }
 
     private static async Task ReadAllAsync(StreamReader reader, StringBuilder into)

@@ -88,6 +88,34 @@ public sealed class RedditClientTests : IDisposable
     }
 
     [Fact]
+    public async Task GetTopAsync_RawListingCutToOnePost_KeepsALiteralEntityInTheTitle()
+    {
+        // The first title really reads "&amp;"; the second, with a bare '&', shows the page is raw.
+        _mock.When("*").Respond("application/json", """
+            {"kind": "Listing", "data": {"children": [
+              {"kind": "t3", "data": {"id": "a1", "title": "What does &amp; mean in HTML?", "score": 9, "url": "https://example.com/a", "permalink": "/r/html/comments/a1/", "subreddit": "html", "created_utc": 1.7E9}},
+              {"kind": "t3", "data": {"id": "a2", "title": "Q&A thread", "score": 5, "url": "https://example.com/b", "permalink": "/r/html/comments/a2/", "subreddit": "html", "created_utc": 1.7E9}}
+            ]}}
+            """);
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("html", 1), CancellationToken.None);
+
+        Assert.Equal("What does &amp; mean in HTML?", Assert.Single(result.Posts!).Title);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_MultiredditName_KeepsThePlusInThePath()
+    {
+        _mock.Expect($"{BaseUrl}/r/python+rust/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
+        var sut = CreateSut();
+
+        await sut.GetTopAsync(new SubredditQuery("python+rust", 1), CancellationToken.None);
+
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
     public async Task GetTopAsync_ServerIgnoresRawJsonWithLessThan_DecodesEntities()
     {
         _mock.When("*").Respond("application/json", TestFiles.Read("listing_top_no_raw_json.json"));
@@ -96,6 +124,20 @@ public sealed class RedditClientTests : IDisposable
         var result = await sut.GetTopAsync(new SubredditQuery("all", 25), CancellationToken.None);
 
         Assert.Contains(result.Posts!, p => p.Title == "<------- TIL that hitting the upvote arrow gives you reddit gold for free");
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, "error_404_not_found.json", "not found (HTTP 404)")]
+    [InlineData(HttpStatusCode.Forbidden, "error_403_forbidden.json", "forbidden (HTTP 403)")]
+    [InlineData(HttpStatusCode.Forbidden, "error_quarantined_403.json", "forbidden (HTTP 403)")]
+    public async Task GetTopAsync_RecordedErrorResponse_ReturnsReason(HttpStatusCode status, string file, string expected)
+    {
+        _mock.When("*").Respond(status, "application/json", TestFiles.Read(file));
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal(expected, result.Error);
     }
 
     [Theory]

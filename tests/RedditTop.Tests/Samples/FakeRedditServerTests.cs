@@ -154,7 +154,7 @@ public sealed class FakeRedditServerTests
             File.WriteAllText(file, """
                 {
                   // comments are allowed
-                  "subreddits": { "busy": { "status": 429, "retryAfterSeconds": 4 }, "stuck": { "fault": "Hang" } },
+                  "subreddits": { "busy": { "status": 429, "retryAfterSeconds": 4 }, "stuck": { "fault": "hang" } },
                 }
                 """);
 

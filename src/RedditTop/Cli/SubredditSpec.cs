@@ -1,18 +1,18 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace RedditTop.Cli;
 
-/// <summary>Parses one <c>subreddit[:count]</c> argument: <c>python</c>, <c>python:3</c>, <c>python+rust:20</c>.</summary>
-internal static class SubredditArgument
+/// <summary>One <c>subreddit[:count]</c> argument as typed: <c>python</c>, <c>python:3</c>, <c>python+rust:20</c>.</summary>
+internal sealed record SubredditSpec(string Name, int? Count)
 {
     public const int MinCount = 1;
     public const int MaxCount = 1000;
 
     /// <summary>Parses a token; on failure <paramref name="error"/> says what is wrong, naming the token.</summary>
-    public static bool TryParse(string token, out string name, out int? count, out string error)
+    public static bool TryParse(string token, [NotNullWhen(true)] out SubredditSpec? spec, out string error)
     {
-        name = token;
-        count = null;
+        spec = null;
         error = "";
 
         if (token.StartsWith('-'))
@@ -21,6 +21,8 @@ internal static class SubredditArgument
             return false;
         }
 
+        var name = token;
+        int? count = null;
         var colon = token.IndexOf(':', StringComparison.Ordinal);
         if (colon >= 0)
         {
@@ -40,10 +42,11 @@ internal static class SubredditArgument
             return false;
         }
 
+        spec = new SubredditSpec(name, count);
         return true;
     }
 
     /// <summary>Reddit's rule for a name, or for each part of an <c>a+b</c> multireddit name.</summary>
     public static bool IsValidName(string name) =>
-        name.Length > 0 && name.Split('+').All(part => part.Length is >= 2 and <= 21 && part.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'));
+        name.Split('+').All(part => part.Length is >= 2 and <= 21 && part.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'));
 }

@@ -2,7 +2,7 @@ using RedditTop.Cli;
 
 namespace RedditTop.Tests.Cli;
 
-public sealed class SubredditArgumentTests
+public sealed class SubredditSpecTests
 {
     [Theory]
     [InlineData("python", "python", null)]
@@ -14,11 +14,10 @@ public sealed class SubredditArgumentTests
     [InlineData("python+rust:20", "python+rust", 20)]
     public void TryParse_ValidToken_ReturnsNameAndCount(string token, string expectedName, int? expectedCount)
     {
-        var ok = SubredditArgument.TryParse(token, out var name, out var count, out var error);
+        var ok = SubredditSpec.TryParse(token, out var spec, out var error);
 
         Assert.True(ok, error);
-        Assert.Equal(expectedName, name);
-        Assert.Equal(expectedCount, count);
+        Assert.Equal(new SubredditSpec(expectedName, expectedCount), spec);
     }
 
     [Theory]
@@ -39,9 +38,10 @@ public sealed class SubredditArgumentTests
     [InlineData("-x", "unknown option '-x'")]
     public void TryParse_InvalidToken_FailsNamingTheToken(string token, string expectedMessage)
     {
-        var ok = SubredditArgument.TryParse(token, out _, out _, out var error);
+        var ok = SubredditSpec.TryParse(token, out var spec, out var error);
 
         Assert.False(ok);
+        Assert.Null(spec);
         Assert.Contains(expectedMessage, error, StringComparison.Ordinal);
         Assert.Contains(token, error, StringComparison.Ordinal);
     }
