@@ -94,11 +94,7 @@ public sealed partial class EndToEndTests
     [Fact]
     public async Task Run_FastAndSlowSubreddit_PrintsTheFastBlockBeforeTheSlowResponseIsSent()
     {
-        var scenario = new Scenario();
-        scenario.Configure("python");
-        scenario.Configure("rust");
-        await using var server = await FakeRedditServer.StartAsync(scenario);
-        server.Hold("python");
+        await using var server = await StartWithPythonHeldAsync();
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:2", "rust:2"]);
         var rustBlock = await ExpectedBlockAsync(server, "rust", 2);
@@ -215,37 +211,20 @@ public sealed partial class EndToEndTests
         Assert.Contains("\n/r/askreddit:\n\t38445: What tasty food would be distusting if eaten over rice?\n", process.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Run_Interrupted_Exits130LeavingOnlyWholeBlocks()
+    [Theory]
+    [InlineData(ReddittopProcess.Sigint, 130)]
+    [InlineData(ReddittopProcess.Sigterm, 143)]
+    public async Task Run_Signalled_ExitsWithTheSignalsCodeLeavingOnlyWholeBlocks(int signal, int expectedExitCode)
     {
-        var scenario = new Scenario();
-        scenario.Configure("python");
-        await using var server = await FakeRedditServer.StartAsync(scenario);
-        server.Hold("python");
+        await using var server = await StartWithPythonHeldAsync();
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:2", "rust:3"]);
         var rustBlock = await ExpectedBlockAsync(server, "rust", 3);
         await process.WaitForStdoutAsync(s => s.Contains(rustBlock, StringComparison.Ordinal), Patience);
-        process.Interrupt();
+        process.Signal(signal);
 
-        Assert.Equal(130, await process.WaitForExitAsync(Patience));
+        Assert.Equal(expectedExitCode, await process.WaitForExitAsync(Patience));
         Assert.EndsWith(rustBlock, process.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", process.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Run_Terminated_Exits143()
-    {
-        var scenario = new Scenario();
-        scenario.Configure("python");
-        await using var server = await FakeRedditServer.StartAsync(scenario);
-        server.Hold("python");
-
-        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:2", "rust:3"]);
-        await process.WaitForStdoutAsync(s => s.Contains("/r/rust:", StringComparison.Ordinal), Patience);
-        process.Terminate();
-
-        Assert.Equal(143, await process.WaitForExitAsync(Patience));
         Assert.DoesNotContain("Exception", process.Stderr, StringComparison.Ordinal);
     }
 
@@ -263,7 +242,7 @@ public sealed partial class EndToEndTests
         }
 
         await Task.Delay(300);
-        process.Interrupt();
+        process.Signal(ReddittopProcess.Sigint);
 
         Assert.Equal(130, await process.WaitForExitAsync(Patience));
         Assert.DoesNotContain("Exception", process.Stderr, StringComparison.Ordinal);
@@ -272,10 +251,7 @@ public sealed partial class EndToEndTests
     [Fact]
     public async Task Run_ReaderClosesThePipe_StopsQuietly()
     {
-        var scenario = new Scenario();
-        scenario.Configure("python");
-        await using var server = await FakeRedditServer.StartAsync(scenario);
-        server.Hold("python");
+        await using var server = await StartWithPythonHeldAsync();
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:100", "rust:1"]);
         await process.WaitForStdoutAsync(s => s.Contains("/r/rust:", StringComparison.Ordinal), Patience);
@@ -284,6 +260,14 @@ public sealed partial class EndToEndTests
 
         Assert.Equal(0, await process.WaitForExitAsync(Patience));
         Assert.Equal("", process.Stderr);
+    }
+
+    /// <summary>A server whose python responses wait for <c>Release("python")</c>; other subreddits answer at once.</summary>
+    private static async Task<FakeRedditServer> StartWithPythonHeldAsync()
+    {
+        var server = await FakeRedditServer.StartAsync(new Scenario());
+        server.Hold("python");
+        return server;
     }
 
     /// <summary>The block reddittop must print, built independently from the server's own raw JSON.</summary>

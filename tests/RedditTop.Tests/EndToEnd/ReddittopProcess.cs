@@ -10,8 +10,8 @@ namespace RedditTop.Tests.EndToEnd;
 /// </summary>
 internal sealed partial class ReddittopProcess : IDisposable
 {
-    private const int Sigint = 2;
-    private const int Sigterm = 15;
+    public const int Sigint = 2;
+    public const int Sigterm = 15;
 
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
@@ -127,11 +127,14 @@ internal sealed partial class ReddittopProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    public void Interrupt() => Signal(Sigint);
-
-    /// <summary>Sends SIGTERM, as <c>kill</c> and service managers do.</summary>
-    public void Terminate() => Signal(Sigterm);
+    /// <summary>Sends a signal: <see cref="Sigint"/> as Ctrl+C in a terminal does, <see cref="Sigterm"/> as <c>kill</c> does.</summary>
+    public void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
 
     /// <summary>Closes the read end of stdout, as <c>head</c> does once it has read enough.</summary>
     public void CloseStdout() => _process.StandardOutput.Close();
@@ -144,14 +147,6 @@ internal sealed partial class ReddittopProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private void Signal(int signal)
-    {
-        if (Kill(_process.Id, signal) != 0)
-        {
-            throw new InvalidOperationException($"kill failed: errno {Marshal.GetLastPInvokeError()}");
-        }
     }
 
     private static async Task ReadAllAsync(StreamReader reader, StringBuilder into)
