@@ -45,6 +45,10 @@ internal static class FailureReasons
         _ => $"request failed ({(exception.InnerException ?? exception).GetBaseException().Message})",
     };
 
+    /// <summary>Describes a connection that broke while the body was being read.</summary>
+    public static string Describe(IOException exception) =>
+        $"connection lost while reading the response ({exception.GetBaseException().Message})";
+
     /// <summary>Describes a body that is not a listing: <c>invalid JSON ('&lt;' is an invalid start of a value.)</c>.</summary>
     public static string Describe(JsonException exception)
     {

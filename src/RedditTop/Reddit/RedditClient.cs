@@ -60,7 +60,7 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
         }
         catch (IOException e)
         {
-            return SubredditResult.Failure(query, $"connection lost while reading the response ({e.GetBaseException().Message})");
+            return SubredditResult.Failure(query, FailureReasons.Describe(e));
         }
         catch (JsonException e)
         {
