@@ -49,14 +49,12 @@ try
 {
     stdout.Flush(); // help and version text; blocks are flushed as they are written
 }
-catch (IOException e) when (e.HResult != TopAction.BrokenPipe)
+catch (Exception e) when (OutputFailure.IsWriteFailure(e))
 {
-    stderr.WriteLine($"reddittop: cannot write output: {e.Message}");
-    return ExitCodes.Failed;
-}
-catch (IOException)
-{
-    // The reader has gone away; there is nobody left to tell.
+    if (OutputFailure.Report(e, stderr))
+    {
+        return ExitCodes.Failed;
+    }
 }
 
 return exitCode;

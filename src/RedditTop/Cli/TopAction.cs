@@ -8,9 +8,6 @@ namespace RedditTop.Cli;
 /// </summary>
 internal static class TopAction
 {
-    /// <summary>EPIPE: .NET ignores SIGPIPE, so writing to a closed pipe fails with this errno instead.</summary>
-    public const int BrokenPipe = 32;
-
     public static async Task<int> RunAsync(CliOptions options, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var failed = 0;
@@ -37,16 +34,12 @@ internal static class TopAction
         {
             return ExitCodes.Interrupted;
         }
-        catch (IOException e) when (e.HResult == BrokenPipe)
+        catch (Exception e) when (OutputFailure.IsWriteFailure(e))
         {
-            // The reader went away (reddittop ... | head -3): stop quietly, as other Unix tools do.
-            return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Disk full, or stdout closed (reddittop >&-).
-            await environment.Error.WriteLineAsync($"reddittop: cannot write output: {e.Message}");
-            return ExitCodes.Failed;
+            if (OutputFailure.Report(e, environment.Error))
+            {
+                return ExitCodes.Failed;
+            }
         }
 
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
