@@ -51,7 +51,7 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                     var loaded = JsonSerializer.Deserialize(File.ReadAllText(value), ScenarioJsonContext.Default.Scenario)
                         ?? throw new ArgumentException($"{value}: empty scenario");
                     scenario.AnyName |= loaded.AnyName;
-                scenario.IgnoreRawJson |= loaded.IgnoreRawJson;
+                    scenario.IgnoreRawJson |= loaded.IgnoreRawJson;
                     scenario.Default = loaded.Default;
                     foreach (var (name, behavior) in loaded.Subreddits)
                     {

@@ -53,7 +53,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
         app.MapGet("/r/{name}.json", (HttpContext context, string name) => server.ListingAsync(context, name, "hot"));
         app.MapGet("/subreddits/search.json", (HttpContext context) =>
         {
-            server._requests.Enqueue(new RecordedRequest(null, context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow));
+            server.Record(context, subreddit: null);
             return Results.Text("""{"kind":"Listing","data":{"after":null,"dist":0,"children":[],"before":null}}""", "application/json; charset=UTF-8");
         });
 
@@ -92,8 +92,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
     private async Task ListingAsync(HttpContext context, string name, string sort)
     {
         var cancellationToken = context.RequestAborted;
-        var request = new RecordedRequest(name, context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow);
-        _requests.Enqueue(request);
+        var request = Record(context, name);
 
         if (!Sorts.Contains(sort))
         {
@@ -142,6 +141,13 @@ public sealed class FakeRedditServer : IAsyncDisposable
         var body = ListingStore.Render(posts, limit, query["after"].FirstOrDefault(), rawJson);
 
         await WriteBodyAsync(context, failing ? behavior.Fault : Fault.None, body, cancellationToken);
+    }
+
+    private RecordedRequest Record(HttpContext context, string? subreddit)
+    {
+        var request = new RecordedRequest(subreddit, context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow);
+        _requests.Enqueue(request);
+        return request;
     }
 
     private bool Exists(string name) =>
