@@ -101,7 +101,7 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
         }
         catch (JsonException)
         {
-            throw new ArgumentException($"unknown fault '{name}' (bad-json, html, not-listing, empty, truncate, reset, hang)");
+            throw new ArgumentException($"unknown fault '{name}' (bad-json, html, not-listing, null-data, array, deep-nesting, bad-gzip, empty, truncate, reset, hang)");
         }
     }
 

@@ -216,6 +216,19 @@ public sealed class FakeRedditServer : IAsyncDisposable
             case Fault.NotListing:
                 await response.WriteAsync("""{"kind": "t5", "data": {"display_name": "python"}}""", cancellationToken);
                 return;
+            case Fault.NullData:
+                await response.WriteAsync("""{"kind": "Listing", "data": null}""", cancellationToken);
+                return;
+            case Fault.Array:
+                await response.WriteAsync("""[{"kind": "Listing", "data": {"children": []}}]""", cancellationToken);
+                return;
+            case Fault.DeepNesting:
+                await response.WriteAsync("""{"kind": "Listing", "data": {"children": [], "x": """ + new string('[', 5000) + new string(']', 5000) + "}}", cancellationToken);
+                return;
+            case Fault.BadGzip:
+                response.Headers.ContentEncoding = "gzip";
+                await response.WriteAsync(body, cancellationToken);
+                return;
             case Fault.Empty:
                 return;
             case Fault.Truncate:

@@ -21,6 +21,22 @@ public enum Fault
     [JsonStringEnumMemberName("not-listing")]
     NotListing,
 
+    /// <summary>200 with a listing whose <c>data</c> is JSON <c>null</c>.</summary>
+    [JsonStringEnumMemberName("null-data")]
+    NullData,
+
+    /// <summary>200 with a JSON array where the listing object belongs.</summary>
+    [JsonStringEnumMemberName("array")]
+    Array,
+
+    /// <summary>200 with a listing holding 5,000 nested brackets.</summary>
+    [JsonStringEnumMemberName("deep-nesting")]
+    DeepNesting,
+
+    /// <summary>200 with <c>Content-Encoding: gzip</c> and a body that is not gzip.</summary>
+    [JsonStringEnumMemberName("bad-gzip")]
+    BadGzip,
+
     /// <summary>200 with an empty body.</summary>
     [JsonStringEnumMemberName("empty")]
     Empty,

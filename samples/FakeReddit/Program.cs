@@ -9,7 +9,8 @@ using FakeReddit;
 //     --scenario FILE          read behaviour from a JSON scenario file (see README.md)
 //     --latency NAME=MS[-MAX]  answer NAME after MS milliseconds (or a random time up to MAX)
 //     --status NAME=CODE[:REASON]  answer NAME with CODE (e.g. 404:banned, 403:private, 429, 503)
-//     --fault NAME=KIND        bad-json | html | not-listing | empty | truncate | reset | hang
+//     --fault NAME=KIND        bad-json | html | not-listing | null-data | array | deep-nesting | bad-gzip
+//                              | empty | truncate | reset | hang
 //     --retry-after NAME=S     send Retry-After: S with NAME's error status
 //     --fail-first NAME=N      apply NAME's status or fault to its first N requests only
 //     --any-name               every well-formed name exists (generated posts)

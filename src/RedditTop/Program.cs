@@ -3,10 +3,11 @@ using System.Text;
 using RedditTop.Cli;
 
 // stdout carries data only and is flushed once per block; stderr carries diagnostics. Both are UTF-8 without a BOM,
-// whatever the locale, so emoji and accents survive pipes and files.
+// whatever the locale, so emoji and accents survive pipes and files. A failed write to stderr is dropped
+// (BestEffortStream): it is never reported on stderr again and never changes the exit code.
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, bufferSize: 64 * 1024);
-var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
+var stderr = new StreamWriter(new BestEffortStream(Console.OpenStandardError()), utf8) { AutoFlush = true };
 
 // Ctrl+C (SIGINT) and SIGTERM cancel the run, which finishes the block it is writing and stops; the exit code says
 // which signal it was. A run that cannot finish its block (the reader stopped reading) is abandoned after a grace period.
@@ -29,35 +30,8 @@ if (await Task.WhenAny(run, GracePeriodAfterAsync(cancellation.Token)) != run)
     return signalExitCode;
 }
 
-int exitCode;
-try
-{
-    exitCode = await run;
-}
-catch (Exception e)
-{
-    stderr.WriteLine($"reddittop: internal error, please report it: {e}");
-    return ExitCodes.InternalError;
-}
-
-if (signalExitCode != 0)
-{
-    return signalExitCode;
-}
-
-try
-{
-    stdout.Flush(); // help and version text; blocks are flushed as they are written
-}
-catch (Exception e) when (OutputFailure.IsWriteFailure(e))
-{
-    if (OutputFailure.Report(e, stderr))
-    {
-        return ExitCodes.Failed;
-    }
-}
-
-return exitCode;
+var exitCode = await run; // never throws: errors, bugs included, are exit codes
+return signalExitCode != 0 ? signalExitCode : exitCode;
 
 static async Task GracePeriodAfterAsync(CancellationToken cancellationToken)
 {

@@ -8,26 +8,34 @@ namespace AsyncBasics.Examples;
 /// </summary>
 internal static class CancelExample
 {
+    /// <summary>
+    /// How long the tasks that get cancelled would sleep. An hour, so that no scheduling delay can let one of them
+    /// finish before its cancel arrives: the outcome of every scenario is decided by the code, not by a race of timers.
+    /// </summary>
+    private static readonly TimeSpan AnHour = TimeSpan.FromHours(1);
+
     public static async Task RunAsync(ExampleContext context, CancellationToken cancellationToken)
     {
         var output = context.Output;
-        // At least a few milliseconds, so that even --max-delay-ms 0 leaves something to cancel.
+        // How long the tasks that finish sleep, and how long to wait before a cancel. At least a few milliseconds, so
+        // that even --max-delay-ms 0 leaves the quick tasks something to sleep.
         var step = TimeSpan.FromMilliseconds(Math.Max(context.Step.TotalMilliseconds, 10));
-        var slow = step * 5;
 
-        // 1. Cancel one task while it sleeps.
-        await output.WriteLineAsync($"1. cancel one task (it would sleep {Seconds(slow)}; cancelled after {Seconds(step)}):");
+        // 1. Cancel one task while it sleeps. The task is asleep as soon as SleepAsync returns (it runs up to its first
+        //    await), so the cancel always finds it sleeping.
+        await output.WriteLineAsync($"1. cancel one task (it would sleep an hour; cancelled after {Seconds(step)}):");
         using (var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            var task = SleepAsync(context, "sleeper", slow, source.Token);
+            var task = SleepAsync(context, "sleeper", AnHour, source.Token);
             await Task.Delay(step, cancellationToken);
             await source.CancelAsync(); // task.cancel()
             await ReportAsync(context, "sleeper", task);
         }
 
         // 2. Too late: the task finished before the cancel arrived. Cancelling does nothing to a finished task
-        //    (Python's task.cancel() returns False); it stays RanToCompletion and keeps its result.
-        await output.WriteLineAsync("2. cancel that arrives too late:");
+        //    (Python's task.cancel() returns False); it stays RanToCompletion and keeps its result. The cancel comes
+        //    after `await task`, so it is late by construction, however slow the machine.
+        await output.WriteLineAsync($"2. cancel that arrives too late (the task sleeps {Seconds(step)} and is awaited first):");
         using (var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var task = SleepAsync(context, "quick", step, source.Token);
@@ -37,15 +45,16 @@ internal static class CancelExample
         }
 
         // 3. One token shared by a group: one Cancel() reaches all of them (in Python, cancel each task, or let a
-        //    TaskGroup cancel the rest). The first finishes before the cancel; the other two are cancelled.
-        await output.WriteLineAsync("3. cancel a group through one token:");
+        //    TaskGroup cancel the rest). The first is awaited before the cancel, so it has finished; the other two
+        //    would sleep an hour and are cancelled.
+        await output.WriteLineAsync($"3. cancel a group through one token (first sleeps {Seconds(step)}, the others would sleep an hour):");
         using (var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             (string Name, Task<int> Task)[] tasks =
             [
                 ("first", SleepAsync(context, "first", step, group.Token)),
-                ("second", SleepAsync(context, "second", slow, group.Token)),
-                ("third", SleepAsync(context, "third", slow, group.Token)),
+                ("second", SleepAsync(context, "second", AnHour, group.Token)),
+                ("third", SleepAsync(context, "third", AnHour, group.Token)),
             ];
             await tasks[0].Task;
             await group.CancelAsync();
@@ -56,11 +65,11 @@ internal static class CancelExample
         }
 
         // 4. A timeout is a cancel that a timer sends (asyncio.wait_for / asyncio.timeout).
-        await output.WriteLineAsync($"4. timeout: cancel after {Seconds(step)} (asyncio.wait_for):");
+        await output.WriteLineAsync($"4. timeout: cancel after {Seconds(step)} (asyncio.wait_for; the task would sleep an hour):");
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeout.CancelAfter(step);
-            var task = SleepAsync(context, "slowpoke", slow, timeout.Token);
+            var task = SleepAsync(context, "slowpoke", AnHour, timeout.Token);
             await ReportAsync(context, "slowpoke", task);
         }
     }

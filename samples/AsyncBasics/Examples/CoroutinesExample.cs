@@ -22,10 +22,17 @@ internal static class CoroutinesExample
         Func<Task> later = () => AnswerAsync(context);
 
         // 2. asyncio.create_task(answer()) ... await task: start it, do something else, await it later.
+        //    An asyncio task cannot run before main awaits (one thread runs everything), so main's other work always
+        //    comes first. A C# task runs on its own, on any thread, as soon as it can; this one waits to be asked (a
+        //    TaskCompletionSource, the counterpart of an asyncio.Future), and main asks when its other work is done.
+        //    That fixes the order however the threads are scheduled; a timer would only make it likely.
         await output.WriteLineAsync("2. started as a task, awaited later (asyncio.create_task):");
-        var task = AnswerAfterAsync(context, context.Step, cancellationToken);
-        await output.WriteLineAsync($"   main: task started, status {task.Status} (not finished yet)");
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = AnswerWhenAskedAsync(context, asked.Task, cancellationToken);
+        await output.WriteLineAsync($"   main: task started, status {task.Status} (not finished: it waits until it is asked)");
         await output.WriteLineAsync("   main: doing other work while it waits");
+        await output.WriteLineAsync("   main: other work done; asking, then awaiting the task");
+        asked.SetResult();
         await task;
         await output.WriteLineAsync($"   main: awaited it, status {task.Status}");
 
@@ -50,10 +57,12 @@ internal static class CoroutinesExample
     private static async Task AnswerAsync(ExampleContext context) =>
         await context.Output.WriteLineAsync("The answer is 42.");
 
-    // The same answer after a short sleep, so there is something to wait for.
-    private static async Task AnswerAfterAsync(ExampleContext context, TimeSpan delay, CancellationToken cancellationToken)
+    // The same answer once asked. Until then the task is suspended at its await: started, not finished, no thread
+    // held. Then it takes a short sleep, so that main's await has something to wait for.
+    private static async Task AnswerWhenAskedAsync(ExampleContext context, Task asked, CancellationToken cancellationToken)
     {
-        await Task.Delay(delay, cancellationToken);
+        await asked.WaitAsync(cancellationToken);
+        await Task.Delay(context.Step, cancellationToken);
         await context.Output.WriteLineAsync("The answer is 42.");
     }
 }

@@ -31,24 +31,49 @@ internal static class GatherExample
 
         // 1. results = await asyncio.gather(a, b, c, d)
         await output.WriteLineAsync("1. Task.WhenAll: results in argument order");
-        var results = await Task.WhenAll(Start(context, delays, failing: null, cancellationToken));
-        foreach (var result in results)
-        {
-            await output.WriteLineAsync($"   {result}");
-        }
+        await WriteInArgumentOrderAsync(output, Start(context, delays, failing: null, cancellationToken));
 
         // 2. for task in asyncio.as_completed(...): result = await task
         await output.WriteLineAsync("2. Task.WhenEach: results in completion order");
-        await foreach (var task in Task.WhenEach(Start(context, delays, failing: null, cancellationToken)).WithCancellation(cancellationToken))
-        {
-            // The task is complete here; await it (never .Result) so a failure surfaces as its own exception.
-            await output.WriteLineAsync($"   {await task}");
-        }
+        await WriteInCompletionOrderAsync(output, Start(context, delays, failing: null, cancellationToken), cancellationToken);
 
         // 3. One task fails. Awaiting each task as it completes keeps the others' results.
         const string Failing = "C";
         await output.WriteLineAsync($"3. one failing task ({Failing}) among {Names.Length}, each awaited as it completes");
-        var tasks = Start(context, delays, Failing, cancellationToken);
+        await WriteEachKeepingFailuresAsync(output, Start(context, delays, Failing, cancellationToken), cancellationToken);
+
+        // 4. For contrast: await Task.WhenAll throws (the first) failure and returns no results at all, like a plain
+        //    asyncio.gather. The other tasks did finish, though; awaiting them one by one still gets their results.
+        await output.WriteLineAsync("4. await Task.WhenAll with the same failure:");
+        await WriteAllOrFailureAsync(output, Start(context, delays, Failing, cancellationToken));
+    }
+
+    /// <summary>Pattern 1, <c>asyncio.gather</c>: waits for all the tasks and writes their results in argument order.</summary>
+    internal static async Task WriteInArgumentOrderAsync(TextWriter output, Task<string>[] tasks)
+    {
+        var results = await Task.WhenAll(tasks);
+        foreach (var result in results)
+        {
+            await output.WriteLineAsync($"   {result}");
+        }
+    }
+
+    /// <summary>Pattern 2, <c>asyncio.as_completed</c>: writes each result as soon as its task completes.</summary>
+    internal static async Task WriteInCompletionOrderAsync(TextWriter output, Task<string>[] tasks, CancellationToken cancellationToken)
+    {
+        await foreach (var task in Task.WhenEach(tasks).WithCancellation(cancellationToken))
+        {
+            // The task is complete here; await it (never .Result) so a failure surfaces as its own exception.
+            await output.WriteLineAsync($"   {await task}");
+        }
+    }
+
+    /// <summary>
+    /// Pattern 3, <c>gather(..., return_exceptions=True)</c> as the results arrive: writes each result or failure as
+    /// its task completes, so one failure costs none of the other results.
+    /// </summary>
+    internal static async Task WriteEachKeepingFailuresAsync(TextWriter output, Task<string>[] tasks, CancellationToken cancellationToken)
+    {
         var kept = 0;
         var failed = 0;
         await foreach (var task in Task.WhenEach(tasks).WithCancellation(cancellationToken))
@@ -66,11 +91,14 @@ internal static class GatherExample
         }
 
         await output.WriteLineAsync($"   {kept} results kept, {failed} failure reported");
+    }
 
-        // 4. For contrast: await Task.WhenAll throws (the first) failure and returns no results at all, like a plain
-        //    asyncio.gather. The other tasks did finish, though; awaiting them one by one still gets their results.
-        await output.WriteLineAsync("4. await Task.WhenAll with the same failure:");
-        tasks = Start(context, delays, Failing, cancellationToken);
+    /// <summary>
+    /// Pattern 4, a plain <c>asyncio.gather</c> with a failure: <c>await Task.WhenAll</c> throws and returns no results,
+    /// yet the tasks that succeeded still hold theirs.
+    /// </summary>
+    internal static async Task WriteAllOrFailureAsync(TextWriter output, Task<string>[] tasks)
+    {
         try
         {
             await Task.WhenAll(tasks);

@@ -16,6 +16,10 @@ internal static class ThreadsExample
         await output.WriteLineAsync($"{context.TimeProvider.GetLocalNow():HH:mm:ss} PID {Environment.ProcessId} starts {Workers} threads");
 
         var finished = new List<Task>();
+
+        // Kept until every thread has reported: a thread's id can be handed to a new thread once the old Thread object
+        // has been collected, and a worker that sleeps 0 s may end before the last one is created.
+        var threads = new List<Thread>();
         foreach (var id in Enumerable.Range(1, Workers))
         {
             var delay = context.NextDelay();
@@ -33,12 +37,13 @@ internal static class ThreadsExample
                 Name = $"worker {id}",
             };
             thread.Start();
+            threads.Add(thread);
             finished.Add(done.Task);
         }
 
         // thread.Join() is the literal translation of t.join(), but it would block this thread; awaiting a task that
         // each thread completes waits without blocking. The token lets Ctrl+C stop the waiting (threads can't be killed).
         await Task.WhenAll(finished).WaitAsync(cancellationToken);
-        await output.WriteLineAsync($"{Workers} threads, 1 PID ({Environment.ProcessId}), one runtime for all: {WorkerReport.Memory()}");
+        await output.WriteLineAsync($"{threads.Count} threads, 1 PID ({Environment.ProcessId}), one runtime for all: {WorkerReport.Memory()}");
     }
 }

@@ -27,8 +27,29 @@ internal static class RedditTopCommand
         2 usage error, 130 interrupted (143 on SIGTERM).
         """;
 
-    /// <summary>Parses and runs the command; usage errors are reported on stderr and exit with 2.</summary>
+    /// <summary>
+    /// Parses and runs the command and returns the exit code: usage errors are reported on stderr and exit with 2, and
+    /// an exception (a bug) is reported with its stack trace and exits with 70.
+    /// </summary>
     public static async Task<int> InvokeAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ParseAndRunAsync(args, environment, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            await environment.Error.WriteLineAsync($"reddittop: internal error, please report it: {e}");
+            await environment.Error.FlushAsync(CancellationToken.None);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static async Task<int> ParseAndRunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var subreddits = new Argument<SubredditSpec[]>("subreddit[:count]")
         {
@@ -37,7 +58,7 @@ internal static class RedditTopCommand
             CustomParser = result =>
             {
                 var specs = new List<SubredditSpec>(result.Tokens.Count);
-                foreach (var token in result.Tokens)
+                foreach (var token in result.Tokens.Where(t => !LooksLikeOption(t.Value)))
                 {
                     if (SubredditSpec.TryParse(token.Value, out var spec, out var error))
                     {
@@ -77,30 +98,31 @@ internal static class RedditTopCommand
             },
         };
 
-        var baseUrl = new Option<string?>("--base-url")
+        var baseUrl = new Option<Uri?>("--base-url")
         {
             Description = $"Reddit-compatible server to query [default: ${CliOptions.BaseUrlVariable}, else {CliOptions.DefaultBaseUrl.OriginalString.TrimEnd('/')}]",
             HelpName = "url",
+            CustomParser = ParseBaseUrl,
         };
 
         var timeout = new Option<double>("--timeout")
         {
             Description = "Seconds to wait for each subreddit before giving up on it",
             DefaultValueFactory = _ => RedditClientOptions.DefaultTimeout.TotalSeconds,
-            CustomParser = result => ParseNumber(result, 0.001, 3600, NumberStyles.AllowDecimalPoint, "--timeout: '{0}' is not a number of seconds above 0 and at most 3600"),
+            CustomParser = result => ParseNumber(result, 0.001, 3600, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, "--timeout: '{0}' is not a number of seconds above 0 and at most 3600"),
             HelpName = "seconds",
         };
 
         var root = new RootCommand(Description) { subreddits, limit, time, baseUrl, timeout };
         root.SetAction(async (parseResult, token) =>
         {
-            var (urlText, urlSource) = parseResult.GetValue(baseUrl) is { } option
-                ? (option, "--base-url")
-                : (environment.GetEnvironmentVariable(CliOptions.BaseUrlVariable), CliOptions.BaseUrlVariable);
-            var url = CliOptions.DefaultBaseUrl;
-            if (!string.IsNullOrEmpty(urlText) && !CliOptions.TryParseBaseUrl(urlText, out url))
+            // The option wins; an empty variable counts as unset.
+            var url = parseResult.GetValue(baseUrl) ?? CliOptions.DefaultBaseUrl;
+            if (parseResult.GetResult(baseUrl) is null
+                && environment.GetEnvironmentVariable(CliOptions.BaseUrlVariable) is { Length: > 0 } variable
+                && !CliOptions.TryParseBaseUrl(variable, out url))
             {
-                return await UsageErrorAsync(environment, [$"{urlSource}: '{urlText}' is not an absolute http or https URL (without query)"]);
+                return await UsageErrorAsync(environment, [NotABaseUrl(CliOptions.BaseUrlVariable, variable)]);
             }
 
             var defaultCount = parseResult.GetValue(limit);
@@ -110,13 +132,17 @@ internal static class RedditTopCommand
         });
 
         var parseResult = root.Parse(args);
-        if (parseResult.Action is ParseErrorAction)
+        if (parseResult.Action is ParseErrorAction || parseResult.Action == root.Action)
         {
-            return await UsageErrorAsync(environment, parseResult.Errors.Select(e => e.Message));
+            var errors = UsageErrors(parseResult, subreddits);
+            if (errors.Count > 0)
+            {
+                return await UsageErrorAsync(environment, errors);
+            }
         }
 
-        // Program.cs owns Ctrl+C/SIGTERM (cancellationToken) and reports exceptions, which must not become exit code 1
-        // ("a subreddit failed").
+        // Program.cs owns Ctrl+C/SIGTERM (cancellationToken); an exception is a bug, reported as such below, and must not
+        // become exit code 1 ("a subreddit failed").
         var configuration = new InvocationConfiguration
         {
             Output = environment.Out,
@@ -124,14 +150,90 @@ internal static class RedditTopCommand
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
-        return await parseResult.InvokeAsync(configuration, cancellationToken);
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        try
+        {
+            await environment.Out.FlushAsync(CancellationToken.None); // help and version text; blocks are flushed as they are written
+        }
+        catch (Exception e) when (OutputFailure.IsWriteFailure(e))
+        {
+            return OutputFailure.Report(e, environment.Error) ? ExitCodes.Failed : exitCode;
+        }
+
+        return exitCode;
     }
+
+    /// <summary>
+    /// Every usage error, in the tool's words. Tokens of the subreddit argument that start with '-' are judged here,
+    /// where <c>--</c> is known: before it they are options nobody knows, after it they are (invalid) subreddit names.
+    /// A missing subreddit is reported only when nothing else is wrong, so <c>reddittop -n</c> gives one error.
+    /// </summary>
+    private static List<string> UsageErrors(ParseResult parseResult, Argument<SubredditSpec[]> subreddits)
+    {
+        var errors = new List<string>();
+        var subredditTokens = parseResult.GetResult(subreddits)?.Tokens ?? [];
+        var afterSeparator = false;
+        foreach (var token in parseResult.Tokens)
+        {
+            afterSeparator |= token.Type == TokenType.DoubleDash;
+            if (!LooksLikeOption(token.Value) || !subredditTokens.Contains(token, ReferenceEqualityComparer.Instance))
+            {
+                continue;
+            }
+
+            if (!afterSeparator)
+            {
+                errors.Add($"unknown option '{token.Value}'");
+            }
+            else if (!SubredditSpec.TryParse(token.Value, out _, out var error))
+            {
+                errors.Add(error);
+            }
+        }
+
+        var missingSubreddits = false;
+        foreach (var error in parseResult.Errors)
+        {
+            if (error.SymbolResult is ArgumentResult result && result.Argument == subreddits && result.Tokens.Count == 0)
+            {
+                missingSubreddits = true;
+            }
+            else
+            {
+                errors.Add(AsDiagnostic(error.Message));
+            }
+        }
+
+        if (missingSubreddits && errors.Count == 0)
+        {
+            errors.Add("no subreddit given: name at least one, e.g. 'reddittop python:3'");
+        }
+
+        return errors.Distinct().ToList();
+    }
+
+    /// <summary>A token that System.CommandLine would have taken for an option had it known one by that name.</summary>
+    private static bool LooksLikeOption(string token) => token.Length > 1 && token.StartsWith('-');
+
+    private static Uri? ParseBaseUrl(ArgumentResult result)
+    {
+        var text = result.Tokens[^1].Value;
+        if (CliOptions.TryParseBaseUrl(text, out var url))
+        {
+            return url;
+        }
+
+        result.AddError(text.Length == 0 ? "--base-url: the URL is empty" : NotABaseUrl("--base-url", text));
+        return null;
+    }
+
+    private static string NotABaseUrl(string source, string text) => $"{source}: '{text}' is not an absolute http or https URL (without query)";
 
     private static T ParseNumber<T>(ArgumentResult result, T min, T max, NumberStyles styles, string error)
         where T : struct, INumber<T>
     {
         var text = result.Tokens[^1].Value;
-        if (!T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (!T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value) || !T.IsFinite(value) || value < min || value > max)
         {
             result.AddError(string.Format(CultureInfo.InvariantCulture, error, text));
         }
@@ -141,7 +243,7 @@ internal static class RedditTopCommand
 
     private static async Task<int> UsageErrorAsync(CliEnvironment environment, IEnumerable<string> messages)
     {
-        foreach (var message in messages.Select(AsDiagnostic).Distinct())
+        foreach (var message in messages)
         {
             await environment.Error.WriteLineAsync($"reddittop: {message}");
         }

@@ -15,12 +15,6 @@ internal sealed record SubredditSpec(string Name, int? Count)
         spec = null;
         error = "";
 
-        if (token.StartsWith('-'))
-        {
-            error = $"unknown option '{token}'";
-            return false;
-        }
-
         var name = token;
         int? count = null;
         var colon = token.IndexOf(':', StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -7,7 +8,7 @@ namespace RedditTop.Reddit;
 
 /// <summary>
 /// Typed client for Reddit's listing API. Every call returns a <see cref="SubredditResult"/>: failures
-/// (HTTP errors, time-outs, bad JSON) are values, and only the caller's cancellation is thrown.
+/// (HTTP errors, time-outs, bad bodies, anything else) are values, and only the caller's cancellation is thrown.
 /// </summary>
 internal sealed class RedditClient(HttpClient http, RedditClientOptions options, TimeProvider timeProvider)
 {
@@ -40,7 +41,10 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
     public static string TopPath(SubredditQuery query, string time) =>
         $"r/{string.Join('+', query.Name.Split('+').Select(Uri.EscapeDataString))}/top.json?t={time}&limit={query.RequestLimit}&raw_json=1";
 
-    /// <summary>Fetches and parses the top posts of one subreddit.</summary>
+    /// <summary>
+    /// Fetches and parses the top posts of one subreddit. Whatever goes wrong becomes this subreddit's failure, with
+    /// a reason a person can read; only the caller's own cancellation is thrown.
+    /// </summary>
     public async Task<SubredditResult> GetTopAsync(SubredditQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -50,21 +54,10 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
         {
             return await FetchAsync(query, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            return SubredditResult.Failure(query, $"timed out after {options.Timeout.TotalSeconds:0.###} s");
-        }
-        catch (HttpRequestException e)
-        {
-            return SubredditResult.Failure(query, FailureReasons.Describe(e));
-        }
-        catch (IOException e)
-        {
-            return SubredditResult.Failure(query, FailureReasons.Describe(e));
-        }
-        catch (JsonException e)
-        {
-            return SubredditResult.Failure(query, FailureReasons.Describe(e));
+            cancellationToken.ThrowIfCancellationRequested();
+            return SubredditResult.Failure(query, timeout.IsCancellationRequested ? FailureReasons.TimedOut(options.Timeout) : FailureReasons.Describe(e));
         }
     }
 
@@ -79,21 +72,22 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
 
         if (response.Content.Headers.ContentType?.MediaType is { } mediaType && mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))
         {
-            return SubredditResult.Failure(query, $"unexpected {mediaType} response (HTTP {(int)response.StatusCode}), expected JSON");
+            return SubredditResult.Failure(
+                query,
+                string.Create(CultureInfo.InvariantCulture, $"unexpected {mediaType} response (HTTP {(int)response.StatusCode}), expected JSON"));
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var listing = await JsonSerializer.DeserializeAsync(stream, RedditJsonContext.Default.Listing, cancellationToken).ConfigureAwait(false);
-            if (listing is not { Kind: "Listing" })
+            if (!ListingReader.TryGetPosts(listing, out var posts, out var problem))
             {
-                return SubredditResult.Failure(query, $"unexpected response (kind '{listing?.Kind}', expected a listing)");
+                return SubredditResult.Failure(query, FailureReasons.UnexpectedResponse(problem));
             }
 
             // Whether the server escaped the text is judged on the whole page, before it is cut to the count.
-            var posts = RedditText.DecodeIfEscaped(listing.Data.Children.Select(c => c.Data).ToList());
-            return SubredditResult.Success(query, posts.Take(query.Count).ToList());
+            return SubredditResult.Success(query, RedditText.DecodeIfEscaped(posts).Take(query.Count).ToList());
         }
     }
 

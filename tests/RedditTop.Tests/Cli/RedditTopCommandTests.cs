@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Cli;
+using RedditTop.Tests.Support;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;
 
@@ -10,15 +13,16 @@ namespace RedditTop.Tests.Cli;
 public sealed class RedditTopCommandTests : IDisposable
 {
     private readonly MockHttpMessageHandler _mock = new();
+    private readonly NeverAnsweringHandler _stuck; // r/stuck never answers; everything else goes to _mock
     private readonly StringWriter _out = new();
     private readonly StringWriter _error = new();
     private readonly Dictionary<string, string> _variables = [];
     private readonly FakeTimeProvider _time = CreateTime();
-    private readonly CancellationTokenSource _stuck = new();
+
+    public RedditTopCommandTests() => _stuck = new NeverAnsweringHandler("/r/stuck/", _mock);
 
     public void Dispose()
     {
-        _stuck.Cancel();
         _stuck.Dispose();
         _mock.Dispose();
         _out.Dispose();
@@ -110,39 +114,65 @@ public sealed class RedditTopCommandTests : IDisposable
     public async Task InvokeAsync_NoTimeout_GivesUpOnASubredditAfterTenSeconds()
     {
         _mock.When("https://www.reddit.com/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
-        _mock.When("https://www.reddit.com/r/stuck/top.json").Respond(async () =>
-        {
-            await Task.Delay(Timeout.Infinite, _stuck.Token);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        });
 
         var run = InvokeAsync("askreddit:1", "stuck");
-        await WaitUntilAsync(() => _out.ToString().Contains("/r/askreddit:", StringComparison.Ordinal));
+        var stuck = await _stuck.NextRequestAsync();
+        await WaitUntilAsync(() => _out.ToString().Contains("/r/askreddit:", StringComparison.Ordinal)); // before the clock moves
+
+        // The fake clock fires timers inside Advance: the held request's token shows at once whether the time-out fired.
         _time.Advance(TimeSpan.FromSeconds(9.9));
-        await Task.Delay(50);
-        Assert.False(run.IsCompleted);
+        Assert.False(stuck.IsCancellationRequested);
         _time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.True(stuck.IsCancellationRequested);
         var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(ExitCodes.Failed, exitCode);
         Assert.Equal("reddittop: r/stuck: timed out after 10 s\n", _error.ToString());
+        Assert.Contains("/r/askreddit:", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.5", 0.5, "0.5")]
+    [InlineData("1e1", 10, "10")]
+    [InlineData("2.5E-1", 0.25, "0.25")]
+    public async Task InvokeAsync_FractionalOrExponentTimeout_IsAccepted(string timeout, double seconds, string printed)
+    {
+        var run = InvokeAsync("--timeout", timeout, "stuck");
+        var stuck = await _stuck.NextRequestAsync();
+        _time.Advance(TimeSpan.FromSeconds(seconds));
+
+        Assert.True(stuck.IsCancellationRequested);
+        Assert.Equal(ExitCodes.Failed, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal($"reddittop: r/stuck: timed out after {printed} s\n", _error.ToString());
     }
 
     [Fact]
-    public async Task InvokeAsync_FractionalTimeout_IsAccepted()
+    public async Task InvokeAsync_GermanCulture_PrintsNumbersInvariantly()
     {
-        _mock.When("*").Respond(async () =>
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+        try
         {
-            await Task.Delay(Timeout.Infinite, _stuck.Token);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        });
+            _mock.When("https://www.reddit.com/r/limited/top.json").Respond(_ =>
+            {
+                var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+                response.Headers.RetryAfter = new RetryConditionHeaderValue(_time.GetUtcNow().AddSeconds(2.5));
+                return response;
+            });
 
-        var run = InvokeAsync("--timeout", "0.5", "stuck");
-        await WaitUntilAsync(() => _out.ToString().Length > 0);
-        _time.Advance(TimeSpan.FromSeconds(0.5));
+            var run = InvokeAsync("--timeout", "0.5", "stuck", "limited");
+            await _stuck.NextRequestAsync();
+            await WaitUntilAsync(() => _error.ToString().Contains("r/limited", StringComparison.Ordinal)); // before the clock moves
+            _time.Advance(TimeSpan.FromSeconds(0.5));
 
-        Assert.Equal(ExitCodes.Failed, await run.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal("reddittop: r/stuck: timed out after 0.5 s\n", _error.ToString());
+            Assert.Equal(ExitCodes.Failed, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+            var errors = _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
+            Assert.Equal(["reddittop: r/limited: rate limited (HTTP 429, retry after 3 s)", "reddittop: r/stuck: timed out after 0.5 s"], errors);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
@@ -193,6 +223,15 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("--base-url", "http://127.0.0.1:5000/?x=1", "python")]
     [InlineData("--timeout", "-1", "python")]
     [InlineData("--timeout", "3601", "python")]
+    [InlineData("--timeout", "NaN", "python")]
+    [InlineData("--timeout", "nan", "python")]
+    [InlineData("--timeout", "Infinity", "python")]
+    [InlineData("--timeout", "-Infinity", "python")]
+    [InlineData("--timeout", "∞", "python")]
+    [InlineData("--timeout", "1e9", "python")]
+    [InlineData("--base-url", "", "python")]
+    [InlineData("python", "--", "-n")]
+    [InlineData("-n")]
     [InlineData]
     public async Task InvokeAsync_UsageError_Exits2WithMessageAndNoStackTrace(params string[] args)
     {
@@ -238,26 +277,147 @@ public sealed class RedditTopCommandTests : IDisposable
     [Fact]
     public async Task InvokeAsync_CanceledWhileFetching_Exits130()
     {
-        _mock.When("*").Respond(async () =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(30));
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cts = new CancellationTokenSource();
 
-        var exitCode = await InvokeAsync(cts.Token, "python");
+        var run = InvokeAsync(cts.Token, "stuck");
+        var stuck = await _stuck.NextRequestAsync();
+        await cts.CancelAsync();
+
+        Assert.Equal(ExitCodes.Interrupted, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(stuck.IsCancellationRequested);
+        Assert.Equal("", _error.ToString());
+    }
+
+    [Fact]
+    public async Task InvokeAsync_CanceledBeforeTheCommandStarts_Exits130WithoutSendingOrPrinting()
+    {
+        var anyRequest = _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        var exitCode = await InvokeAsync(new CancellationToken(canceled: true), "askreddit:1");
 
         Assert.Equal(ExitCodes.Interrupted, exitCode);
+        Assert.Equal(0, _mock.GetMatchCount(anyRequest));
+        Assert.Equal("", _out.ToString());
         Assert.Equal("", _error.ToString());
+    }
+
+    [Theory]
+    [InlineData("--timeout", "NaN", "python")]
+    [InlineData("--timeout", "1e9", "python")]
+    public async Task InvokeAsync_TimeoutNotAUsableNumber_SaysWhich(params string[] args)
+    {
+        var exitCode = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.StartsWith($"reddittop: --timeout: '{args[1]}' is not a number of seconds above 0 and at most 3600\n", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_EmptyBaseUrlOption_IsAUsageError()
+    {
+        var exitCode = await InvokeAsync("--base-url", "", "python");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.StartsWith("reddittop: --base-url: the URL is empty\n", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_EmptyBaseUrlVariable_CountsAsUnset()
+    {
+        _variables[CliOptions.BaseUrlVariable] = "";
+        _mock.Expect("https://www.reddit.com/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        var exitCode = await InvokeAsync("askreddit:1");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Theory]
+    [InlineData(new[] { "python", "--", "-n" }, "reddittop: '-n' is not a subreddit name: use 2-21 letters, digits or underscores, several joined with '+'")]
+    [InlineData(new[] { "--", "--bogus" }, "reddittop: '--bogus' is not a subreddit name: use 2-21 letters, digits or underscores, several joined with '+'")]
+    [InlineData(new[] { "--bogus", "python" }, "reddittop: unknown option '--bogus'")]
+    [InlineData(new[] { "-x", "--", "-x" }, "reddittop: unknown option '-x'\nreddittop: '-x' is not a subreddit name: use 2-21 letters, digits or underscores, several joined with '+'")]
+    [InlineData(new[] { "-n" }, "reddittop: required argument missing for option: '-n'")]
+    [InlineData(new[] { "-n", "3" }, "reddittop: no subreddit given: name at least one, e.g. 'reddittop python:3'")]
+    [InlineData(new string[0], "reddittop: no subreddit given: name at least one, e.g. 'reddittop python:3'")]
+    public async Task InvokeAsync_UsageError_PrintsEachProblemOnce(string[] args, string expected)
+    {
+        var exitCode = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal(expected + "\nTry 'reddittop --help' for more information.\n", _error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_ArgumentsAfterDoubleDash_AreSubreddits()
+    {
+        _mock.Expect("https://www.reddit.com/r/askreddit/top.json").WithQueryString("limit", "2").Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        var exitCode = await InvokeAsync("-n", "2", "--", "askreddit");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task InvokeAsync_SubredditNamedTwice_FetchesAndPrintsItTwice()
+    {
+        var listing = _mock.When("https://www.reddit.com/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        var exitCode = await InvokeAsync("askreddit:1", "askreddit:2");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(2, _mock.GetMatchCount(listing));
+        var output = _out.ToString();
+        Assert.Equal(2, output.Split('\n').Count(l => l == "/r/askreddit:"));
+        Assert.Equal(3, output.Split('\n').Count(l => l.StartsWith("\t\t(", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_LocalTimeZoneNotUtc_PrintsTheHeaderInLocalTime()
+    {
+        _time.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("India", TimeSpan.FromHours(5.5), "India", "India"));
+        _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        await InvokeAsync("askreddit:1");
+
+        Assert.StartsWith("Friday, November 27, 11:42 AM\n", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_BugInTheRun_Exits70AskingForAReport()
+    {
+        var exitCode = await InvokeAsync(
+            new CliEnvironment(_out, _error, _ => throw new InvalidOperationException("environment unreadable"), _time, _mock),
+            CancellationToken.None,
+            "askreddit:1");
+
+        Assert.Equal(ExitCodes.InternalError, exitCode);
+        var error = _error.ToString();
+        Assert.StartsWith("reddittop: internal error, please report it: System.InvalidOperationException: environment unreadable", error, StringComparison.Ordinal);
+        Assert.Contains("   at ", error, StringComparison.Ordinal); // the stack trace belongs in a bug report
+    }
+
+    [Fact]
+    public async Task InvokeAsync_StdoutFailsWithDiskFull_Exits1AndSaysWhy()
+    {
+        _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
+        using var full = new StreamWriter(new FullDiskStream());
+
+        var exitCode = await InvokeAsync(new CliEnvironment(full, _error, _ => null, _time, _mock), CancellationToken.None, "askreddit:1");
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        Assert.Equal("reddittop: cannot write output: No space left on device\n", _error.ToString());
     }
 
     private Task<int> InvokeAsync(params string[] args) => InvokeAsync(CancellationToken.None, args);
 
-    private Task<int> InvokeAsync(CancellationToken cancellationToken, params string[] args)
-    {
-        var environment = new CliEnvironment(_out, _error, name => _variables.GetValueOrDefault(name), _time, _mock);
-        return RedditTopCommand.InvokeAsync(args, environment, cancellationToken);
-    }
+    private Task<int> InvokeAsync(CancellationToken cancellationToken, params string[] args) =>
+        InvokeAsync(new CliEnvironment(_out, _error, name => _variables.GetValueOrDefault(name), _time, _stuck), cancellationToken, args);
+
+    private static Task<int> InvokeAsync(CliEnvironment environment, CancellationToken cancellationToken, params string[] args) =>
+        RedditTopCommand.InvokeAsync(args, environment, cancellationToken);
 
     private static FakeTimeProvider CreateTime()
     {
@@ -274,5 +434,19 @@ public sealed class RedditTopCommandTests : IDisposable
         }
 
         Assert.True(condition(), "condition not met within 30 s");
+    }
+
+    /// <summary>A disk that is full: every write fails with ENOSPC.</summary>
+    private sealed class FullDiskStream : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("No space left on device");
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new IOException("No space left on device");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            throw new IOException("No space left on device");
     }
 }

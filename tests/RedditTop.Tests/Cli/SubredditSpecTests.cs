@@ -34,8 +34,8 @@ public sealed class SubredditSpecTests
     [InlineData("python:", "from 1 to 1000")]
     [InlineData("python:3:4", "from 1 to 1000")]
     [InlineData(":3", "is not a subreddit name")]
-    [InlineData("--bogus", "unknown option '--bogus'")]
-    [InlineData("-x", "unknown option '-x'")]
+    [InlineData("--bogus", "'--bogus' is not a subreddit name")]
+    [InlineData("-x", "'-x' is not a subreddit name")]
     public void TryParse_InvalidToken_FailsNamingTheToken(string token, string expectedMessage)
     {
         var ok = SubredditSpec.TryParse(token, out var spec, out var error);

@@ -67,28 +67,30 @@ public sealed partial class EndToEndTests
     }
 
     [Fact]
-    public async Task Run_SixSlowSubreddits_FetchesThemConcurrently()
+    public async Task Run_SixSubreddits_FetchesThemConcurrently()
     {
         var names = new[] { "python", "programming", "asyncio", "dailyprogrammer", "csharp", "rust" };
-        var scenario = new Scenario();
+        await using var server = await FakeRedditServer.StartAsync(new Scenario());
         foreach (var name in names)
         {
-            scenario.Configure(name).LatencyMs = 800;
+            server.Hold(name);
         }
 
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, .. names.Select(n => n + ":1")]);
 
-        var (exitCode, stdout, _) = await ReddittopProcess.RunAsync(["--base-url", server.BaseUrl, .. names.Select(n => n + ":1")]);
+        // One after another, the second request would wait for the first answer. All six arrive while every answer is held.
+        await WaitUntilAsync(() => server.Requests.Count == names.Length, process);
+        Assert.All(server.Requests, r => Assert.Null(r.RespondedAt));
+        Assert.Equal(names.Order(StringComparer.Ordinal), server.Requests.Select(r => r.Subreddit!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("/r/", process.Stdout, StringComparison.Ordinal);
 
-        Assert.Equal(0, exitCode);
-        Assert.All(names, n => Assert.Contains($"\n/r/{n}:\n", stdout, StringComparison.Ordinal));
-        var requests = server.Requests;
-        Assert.Equal(6, requests.Count);
+        foreach (var name in names)
+        {
+            server.Release(name);
+        }
 
-        // One after another they would take 6 × 800 ms; together, about 800 ms from first request to last answer.
-        var firstReceived = requests.Min(r => r.ReceivedAt);
-        Assert.True(requests.Max(r => r.ReceivedAt) - firstReceived < TimeSpan.FromMilliseconds(600), "all six requests should be sent before any answer arrives");
-        Assert.True(requests.Max(r => r.RespondedAt!.Value) - firstReceived < TimeSpan.FromMilliseconds(1600), "all six should be answered in well under twice one latency");
+        Assert.Equal(0, await process.WaitForExitAsync(Patience));
+        Assert.All(names, n => Assert.Contains($"\n/r/{n}:\n", process.Stdout, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -137,7 +139,7 @@ public sealed partial class EndToEndTests
         errors.Remove(cut);
         Assert.Equal(
             [
-                "reddittop: r/broken: invalid JSON (Expected end of string, but instead reached end of data.)",
+                "reddittop: r/broken: invalid JSON at byte 88 (expected end of string, but instead reached end of data)",
                 "reddittop: r/dropped: request failed (Connection reset by peer)",
                 "reddittop: r/nosuchsub: not found (HTTP 302 to subreddit search)",
                 "reddittop: r/overloaded: server error (HTTP 503 Service Unavailable)",
@@ -145,6 +147,69 @@ public sealed partial class EndToEndTests
                 "reddittop: r/stuck: timed out after 1 s",
             ],
             errors);
+    }
+
+    [Fact]
+    public async Task Run_OddResponses_EachIsThatSubredditsFailureAndTheOthersPrint()
+    {
+        var scenario = new Scenario();
+        scenario.Configure("gzipped").Fault = Fault.BadGzip;
+        scenario.Configure("nulldata").Fault = Fault.NullData;
+        scenario.Configure("anarray").Fault = Fault.Array;
+        scenario.Configure("deep").Fault = Fault.DeepNesting;
+        scenario.Configure("notlisting").Fault = Fault.NotListing;
+        await using var server = await FakeRedditServer.StartAsync(scenario);
+
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync(
+            "--base-url", server.BaseUrl, "python:2", "gzipped", "nulldata", "anarray", "deep", "notlisting", "rust:1");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(await ExpectedBlockAsync(server, "python", 2), stdout, StringComparison.Ordinal);
+        Assert.Contains(await ExpectedBlockAsync(server, "rust", 1), stdout, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "reddittop: r/anarray: unexpected response: not a listing",
+                "reddittop: r/deep: invalid JSON at byte 112 (the maximum configured depth of 64 has been exceeded)",
+                "reddittop: r/gzipped: cannot decompress the response body (not valid gzip or deflate data)",
+                "reddittop: r/notlisting: unexpected response: not a listing (kind 't5')",
+                "reddittop: r/nulldata: unexpected response: listing has no data",
+            ],
+            stderr.TrimEnd('\n').Split('\n').Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2>/dev/full")]
+    [InlineData("2>&-")]
+    public async Task Run_StderrUnwritable_KeepsTheExitCodeAndStdout(string redirection)
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+
+        var (exitCode, stdout, _) = await ReddittopProcess.RunAsync(["--base-url", server.BaseUrl, "rust:2", "nosuchsub"], redirection);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(await ExpectedBlockAsync(server, "rust", 2), stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2>/dev/full")]
+    [InlineData("2>&-")]
+    public async Task Run_UsageErrorWithStderrUnwritable_Exits2(string redirection)
+    {
+        var (exitCode, stdout, _) = await ReddittopProcess.RunAsync(["python:0"], redirection);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public async Task Run_StdoutOnAFullDisk_Exits1AndSaysWhy()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+
+        var (exitCode, _, stderr) = await ReddittopProcess.RunAsync(["--base-url", server.BaseUrl, "rust:2"], ">/dev/full");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("reddittop: cannot write output: No space left on device\n", stderr);
     }
 
     [Fact]
@@ -236,12 +301,7 @@ public sealed partial class EndToEndTests
         await using var server = await FakeRedditServer.StartAsync(new Scenario());
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, .. names.Select(n => n + ":100")], readStdout: false);
-        for (var i = 0; i < 3000 && server.Requests.Count(r => r.RespondedAt is not null) < names.Length; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        await Task.Delay(300);
+        await WaitUntilAsync(process.IsBlockedWritingToAPipe, process);
         process.Signal(ReddittopProcess.Sigint);
 
         Assert.Equal(130, await process.WaitForExitAsync(Patience));
@@ -260,6 +320,21 @@ public sealed partial class EndToEndTests
 
         Assert.Equal(0, await process.WaitForExitAsync(Patience));
         Assert.Equal("", process.Stderr);
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails the test if the process exits first or after a long patience.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, ReddittopProcess process)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"condition not met (exited: {process.HasExited}); stdout:\n{process.Stdout}\nstderr:\n{process.Stderr}");
+            }
+
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>A server whose python responses wait for <c>Release("python")</c>; other subreddits answer at once.</summary>

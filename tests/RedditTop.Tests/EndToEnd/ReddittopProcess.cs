@@ -55,10 +55,17 @@ internal sealed partial class ReddittopProcess : IDisposable
     /// <summary>
     /// Starts <c>reddittop</c> with <paramref name="args"/>; <paramref name="environment"/> adds or (with null) removes
     /// variables. Without <paramref name="readStdout"/> nobody reads stdout, so the program blocks once the pipe is full.
+    /// A <paramref name="shellRedirection"/> such as <c>2&gt;/dev/full</c> or <c>2&gt;&amp;-</c> is applied by
+    /// <c>/bin/sh</c>, which then becomes the program (exec); a redirected stream reads as empty here.
     /// </summary>
-    public static ReddittopProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null, bool readStdout = true)
+    public static ReddittopProcess Start(
+        IEnumerable<string> args,
+        IDictionary<string, string?>? environment = null,
+        bool readStdout = true,
+        string? shellRedirection = null)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(shellRedirection is null ? dotnet : "/bin/sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -67,6 +74,13 @@ internal sealed partial class ReddittopProcess : IDisposable
             StandardErrorEncoding = new UTF8Encoding(false, throwOnInvalidBytes: true),
             UseShellExecute = false,
         };
+        if (shellRedirection is not null)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"exec \"$0\" \"$@\" {shellRedirection}");
+            start.ArgumentList.Add(dotnet);
+        }
+
         start.ArgumentList.Add(ProgramPath);
         foreach (var arg in args)
         {
@@ -83,9 +97,12 @@ internal sealed partial class ReddittopProcess : IDisposable
     }
 
     /// <summary>Runs <c>reddittop</c> to the end.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(args, shellRedirection: null);
+
+    /// <summary>Runs <c>reddittop</c> to the end, its streams redirected by the shell (<c>2&gt;/dev/full</c>).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args, string? shellRedirection)
     {
-        using var process = Start(args);
+        using var process = Start(args, shellRedirection: shellRedirection);
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (exitCode, process.Stdout, process.Stderr);
     }
@@ -125,6 +142,23 @@ internal sealed partial class ReddittopProcess : IDisposable
         }
 
         return _process.ExitCode;
+    }
+
+    /// <summary>
+    /// Whether one of the program's threads is asleep in the kernel writing to a pipe that is full: Linux names the
+    /// function it waits in (<c>/proc/PID/task/TID/wchan</c>: <c>pipe_write</c>, <c>anon_pipe_write</c>).
+    /// </summary>
+    public bool IsBlockedWritingToAPipe()
+    {
+        try
+        {
+            return Directory.EnumerateDirectories($"/proc/{_process.Id}/task")
+                .Any(task => File.ReadAllText(Path.Combine(task, "wchan")).Contains("pipe_write", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // a thread (or the process) ended while we looked
+        }
     }
 
     /// <summary>Sends a signal: <see cref="Sigint"/> as Ctrl+C in a terminal does, <see cref="Sigterm"/> as <c>kill</c> does.</summary>

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Output;
-using RedditTop.Reddit.Json;
 using RedditTop.Reddit.Models;
 using RedditTop.Tests.TestData;
 
@@ -26,8 +24,7 @@ public sealed class TextFormatterTests
     [Fact]
     public void FormatBlock_RecordedListing_MatchesExpectedFileByteForByte()
     {
-        var listing = JsonSerializer.Deserialize(TestFiles.Read("listing_top.json"), RedditJsonContext.Default.Listing)!;
-        var posts = listing.Data.Children.Select(c => c.Data).Take(3).ToList();
+        var posts = TestFiles.ReadPosts("listing_top.json").Take(3).ToList();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 6, 12, 0, TimeSpan.Zero));
         time.SetLocalTimeZone(TimeZoneInfo.Utc);
 
@@ -40,7 +37,7 @@ public sealed class TextFormatterTests
     [Fact]
     public void FormatBlock_TitleWithNewlineAndTab_KeepsEachPostOnTwoLines()
     {
-        var post = new Post("id1", "line one\nline two\ttabbed", 7, "https://example.com/", "/r/x/comments/id1/", "x", 0);
+        var post = new Post("line one\nline two\ttabbed", 7, "https://example.com/");
 
         var block = TextFormatter.FormatBlock("x", [post]);
 
@@ -50,7 +47,7 @@ public sealed class TextFormatterTests
     [Fact]
     public void FormatBlock_EmojiAndAccents_AreKeptAsIs()
     {
-        var post = new Post("id1", "Café ☕ naïve 🐍", 1, "https://example.com/é", "/r/x/comments/id1/", "x", 0);
+        var post = new Post("Café ☕ naïve 🐍", 1, "https://example.com/é");
 
         var block = TextFormatter.FormatBlock("x", [post]);
 

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Reddit;
+using RedditTop.Tests.Support;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;
 
@@ -163,15 +166,11 @@ public sealed class RedditClientTests : IDisposable
     [Fact]
     public async Task GetTopAsync_TooManyRequests_ReturnsRateLimitedWithRetryAfter()
     {
-        _mock.When("*").Respond(_ =>
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests)
-            {
-                Content = new StringContent(TestFiles.Read("error_429_too_many_requests.html"), System.Text.Encoding.UTF8, "text/html"),
-            };
-            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(4));
-            return response;
-        });
+        _mock.When("*").Respond(_ => Response(
+            HttpStatusCode.TooManyRequests,
+            TestFiles.Read("error_429_too_many_requests.html"),
+            "text/html",
+            r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(4))));
         var sut = CreateSut();
 
         var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
@@ -182,12 +181,9 @@ public sealed class RedditClientTests : IDisposable
     [Fact]
     public async Task GetTopAsync_TooManyRequestsWithRetryAfterDate_ReportsSecondsFromNow()
     {
-        _mock.When("*").Respond(_ =>
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(_time.GetUtcNow().AddSeconds(30));
-            return response;
-        });
+        _mock.When("*").Respond(_ => Response(
+            HttpStatusCode.TooManyRequests,
+            configure: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(_time.GetUtcNow().AddSeconds(30))));
         var sut = CreateSut();
 
         var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
@@ -198,15 +194,11 @@ public sealed class RedditClientTests : IDisposable
     [Fact]
     public async Task GetTopAsync_RedirectToSearch_ReportsNotFound()
     {
-        _mock.When("*").Respond(_ =>
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.Found)
-            {
-                Content = new StringContent(TestFiles.Read("redirect_302_subreddit_not_found.html"), System.Text.Encoding.UTF8, "text/html"),
-            };
-            response.Headers.Location = new Uri("https://api.reddit.com/subreddits/search.json?q=PRAW_g6og0xf5xf");
-            return response;
-        });
+        _mock.When("*").Respond(_ => Response(
+            HttpStatusCode.Found,
+            TestFiles.Read("redirect_302_subreddit_not_found.html"),
+            "text/html",
+            r => r.Headers.Location = new Uri("https://api.reddit.com/subreddits/search.json?q=PRAW_g6og0xf5xf")));
         var sut = CreateSut();
 
         var result = await sut.GetTopAsync(new SubredditQuery("PRAW_g6og0xf5xf", 3), CancellationToken.None);
@@ -217,12 +209,7 @@ public sealed class RedditClientTests : IDisposable
     [Fact]
     public async Task GetTopAsync_OtherRedirect_ReportsWhereItPoints()
     {
-        _mock.When("*").Respond(_ =>
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.MovedPermanently);
-            response.Headers.Location = new Uri("/r/t:bird/", UriKind.Relative);
-            return response;
-        });
+        _mock.When("*").Respond(_ => Response(HttpStatusCode.MovedPermanently, configure: r => r.Headers.Location = new Uri("/r/t:bird/", UriKind.Relative)));
         var sut = CreateSut();
 
         var result = await sut.GetTopAsync(new SubredditQuery("random", 3), CancellationToken.None);
@@ -231,18 +218,63 @@ public sealed class RedditClientTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"title": "unterminated""", "invalid JSON (")]
-    [InlineData("", "invalid JSON (")]
-    [InlineData("""{"kind": "t5", "data": {"children": []}}""", "unexpected response (kind 't5', expected a listing)")]
-    [InlineData("""{"kind": "Listing"}""", "invalid JSON (")]
-    public async Task GetTopAsync_BodyIsNotAListing_ReturnsReason(string body, string expectedStart)
+    [InlineData("""{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"title": "unterminated""", "invalid JSON at byte 88 (expected end of string, but instead reached end of data)")]
+    [InlineData("", "invalid JSON at byte 0 (the input does not contain any JSON tokens)")]
+    [InlineData("<p>", "invalid JSON at byte 0 ('<' is an invalid start of a value)")]
+    [InlineData("{\"kind\": \"Listing\",\n \"data\": {\"children\": []}} x", "invalid JSON at line 2, byte 27 ('x' is invalid after a single JSON value)")]
+    [InlineData("""{"kind": "t5", "data": {"children": []}}""", "unexpected response: not a listing (kind 't5')")]
+    [InlineData("""{"kind": "Listing"}""", "unexpected response: listing has no data")]
+    [InlineData("""{"kind": "Listing", "data": null}""", "unexpected response: listing has no data")]
+    [InlineData("null", "unexpected response: not a listing")]
+    [InlineData("[1, 2]", "unexpected response: not a listing")]
+    [InlineData("""{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"title": "t", "score": "many", "url": "u"}}]}}""", "unexpected response: invalid value at data.children[0].data.score")]
+    [InlineData("""{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"score": 1, "url": "u"}}]}}""", "unexpected response: post 1 has no title")]
+    public async Task GetTopAsync_BodyIsNotAListing_ReturnsReasonWithoutDotNetNames(string body, string expected)
     {
         _mock.When("*").Respond("application/json", body);
         var sut = CreateSut();
 
         var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
-        Assert.StartsWith(expectedStart, result.Error, StringComparison.Ordinal);
+        Assert.Equal(expected, result.Error);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_DeeplyNestedBody_ReturnsReason()
+    {
+        _mock.When("*").Respond("application/json", $$"""{"kind": "Listing", "data": {"x": {{new string('[', 5000)}}""");
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal("invalid JSON at byte 96 (the maximum configured depth of 64 has been exceeded)", result.Error);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ChildThatIsNull_SkipsItAndKeepsThePage()
+    {
+        _mock.When("*").Respond("application/json", """{"kind": "Listing", "data": {"children": [null, {"kind": "t3", "data": {"title": "t", "score": 2, "url": "https://example.com/"}}]}}""");
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal("t", Assert.Single(result.Posts!).Title);
+    }
+
+    [Theory]
+    [InlineData(typeof(InvalidDataException), "cannot decompress the response body (not valid gzip or deflate data)")]
+    [InlineData(typeof(InvalidOperationException), "unexpected error (boom)")]
+    [InlineData(typeof(NullReferenceException), "unexpected error (boom)")]
+    [InlineData(typeof(TaskCanceledException), "request cancelled")]
+    public async Task GetTopAsync_AnyException_IsThisSubredditsFailure(Type exceptionType, string expected)
+    {
+        _mock.When("*").Throw((Exception)Activator.CreateInstance(exceptionType, "boom")!);
+        var sut = CreateSut();
+
+        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal(expected, result.Error);
     }
 
     [Fact]
@@ -275,10 +307,13 @@ public sealed class RedditClientTests : IDisposable
         var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(10)), _time);
 
         var pending = sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var request = await handler.NextRequestAsync();
+
+        // The fake clock fires timers inside Advance, so the request's token says at once whether the time-out fired.
         _time.Advance(TimeSpan.FromSeconds(9));
-        await Task.Delay(50);
-        Assert.False(pending.IsCompleted);
+        Assert.False(request.IsCancellationRequested);
         _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(request.IsCancellationRequested);
         var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("timed out after 10 s", result.Error);
@@ -300,21 +335,27 @@ public sealed class RedditClientTests : IDisposable
         using var handler = new NeverAnsweringHandler();
         using var http = RedditClient.CreateHttpClient(new Uri(BaseUrl), handler);
         var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(30)), _time);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.GetTopAsync(new SubredditQuery("python", 3), cts.Token));
+        var pending = sut.GetTopAsync(new SubredditQuery("python", 3), cts.Token);
+        await handler.NextRequestAsync();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
     }
 
     private RedditClient CreateSut(string time = "day") =>
         new(RedditClient.CreateHttpClient(new Uri(BaseUrl), _mock), new RedditClientOptions(time, TimeSpan.FromSeconds(5)), _time);
 
-    /// <summary>A server that accepts the request and never answers.</summary>
-    private sealed class NeverAnsweringHandler : HttpMessageHandler
+    private static HttpResponseMessage Response(HttpStatusCode status, string? body = null, string mediaType = "application/json", Action<HttpResponseMessage>? configure = null)
     {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        var response = new HttpResponseMessage(status);
+        if (body is not null)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
+            response.Content = new StringContent(body, Encoding.UTF8, mediaType);
         }
+
+        configure?.Invoke(response);
+        return response;
     }
 }

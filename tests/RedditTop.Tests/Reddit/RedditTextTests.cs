@@ -45,5 +45,5 @@ public sealed class RedditTextTests
     }
 
     private static Post CreatePost(string title, string url) =>
-        new("id1", title, 1, url, "/r/test/comments/id1/x/", "test", 1_700_000_000);
+        new(title, 1, url);
 }

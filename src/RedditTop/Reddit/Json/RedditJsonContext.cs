@@ -3,11 +3,13 @@ using RedditTop.Reddit.Models;
 
 namespace RedditTop.Reddit.Json;
 
-/// <summary>The one source-generated JSON context: no reflection, safe for trimming and NativeAOT.</summary>
+/// <summary>
+/// The one source-generated JSON context: no reflection, safe for trimming and NativeAOT. The models take whatever
+/// the server sends (no member is required here); <see cref="ListingReader"/> judges whether a page is usable.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    RespectNullableAnnotations = true,
-    RespectRequiredConstructorParameters = true)]
+    RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(Listing))]
 [JsonSerializable(typeof(RedditError))]
 internal sealed partial class RedditJsonContext : JsonSerializerContext;

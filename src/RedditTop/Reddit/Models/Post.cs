@@ -1,17 +1,18 @@
-using System.Text.Json.Serialization;
-
 namespace RedditTop.Reddit.Models;
 
-/// <summary>A post (<c>t3</c>) with the fields RedditTop prints or passes on.</summary>
+/// <summary>
+/// A post as RedditTop prints and passes it on. <see cref="Title"/>, <see cref="Score"/> and <see cref="Url"/> are
+/// what every output shows, so a post without them is not usable; the rest is optional.
+/// </summary>
 internal sealed record Post(
-    string Id,
     string Title,
     int Score,
     string Url,
-    string Permalink,
-    string Subreddit,
-    double CreatedUtc,
+    string? Id = null,
+    string? Permalink = null,
+    string? Subreddit = null,
+    double? CreatedUtc = null,
     string? Author = null,
-    int NumComments = 0,
-    [property: JsonPropertyName("over_18")] bool Over18 = false,
+    int? NumComments = null,
+    bool Over18 = false,
     bool Stickied = false);

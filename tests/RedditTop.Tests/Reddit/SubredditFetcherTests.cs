@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Time.Testing;
+using RedditTop.Reddit;
+using RedditTop.Tests.Support;
+using RedditTop.Tests.TestData;
+using RichardSzalay.MockHttp;
+
+namespace RedditTop.Tests.Reddit;
+
+public sealed class SubredditFetcherTests : IDisposable
+{
+    private readonly MockHttpMessageHandler _mock = new();
+    private readonly NeverAnsweringHandler _stuck;
+    private readonly MockedRequest _listing;
+    private readonly HttpClient _http;
+
+    public SubredditFetcherTests()
+    {
+        _listing = _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
+        _stuck = new NeverAnsweringHandler("/r/stuck/", _mock);
+        _http = RedditClient.CreateHttpClient(new Uri("https://reddit.test"), _stuck);
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _stuck.Dispose();
+        _mock.Dispose();
+    }
+
+    [Fact]
+    public async Task FetchAllAsync_FastAndStuck_YieldsTheFastOneFirst()
+    {
+        var sut = CreateSut();
+
+        await using var results = SubredditFetcher.FetchAllAsync(sut, [new("stuck", 1), new("askreddit", 2)], CancellationToken.None).GetAsyncEnumerator();
+
+        Assert.True(await results.MoveNextAsync());
+        Assert.Equal("askreddit", results.Current.Query.Name);
+        Assert.Equal(2, results.Current.Posts!.Count);
+    }
+
+    [Fact]
+    public async Task FetchAllAsync_ReaderStopsEarly_CancelsTheRequestsStillInFlight()
+    {
+        var sut = CreateSut();
+
+        var stuckRequest = CancellationToken.None;
+        await foreach (var result in SubredditFetcher.FetchAllAsync(sut, [new("stuck", 1), new("askreddit", 1)], CancellationToken.None))
+        {
+            Assert.Equal("askreddit", result.Query.Name);
+            stuckRequest = await StuckRequestAsync();
+            break; // as when the reader closes the pipe
+        }
+
+        // The enumeration has ended; the stuck request must not outlive it.
+        Assert.True(stuckRequest.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task FetchAllAsync_ReaderThrows_CancelsTheRequestsStillInFlight()
+    {
+        var sut = CreateSut();
+
+        var stuckRequest = CancellationToken.None;
+        await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (var _ in SubredditFetcher.FetchAllAsync(sut, [new("stuck", 1), new("askreddit", 1)], CancellationToken.None))
+            {
+                stuckRequest = await StuckRequestAsync();
+                throw new IOException("No space left on device"); // as when a write fails
+            }
+        });
+
+        Assert.True(stuckRequest.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task FetchAllAsync_CanceledBeforeExecution_SendsNothing()
+    {
+        var sut = CreateSut();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in SubredditFetcher.FetchAllAsync(sut, [new("askreddit", 1)], new CancellationToken(canceled: true)))
+            {
+            }
+        });
+
+        Assert.Equal(0, _mock.GetMatchCount(_listing));
+    }
+
+    /// <summary>Waits until the stuck request has reached the server; returns its cancellation token.</summary>
+    private async Task<CancellationToken> StuckRequestAsync()
+    {
+        var token = await _stuck.NextRequestAsync();
+        Assert.False(token.IsCancellationRequested);
+        return token;
+    }
+
+    private RedditClient CreateSut() =>
+        new(_http, new RedditClientOptions("day", TimeSpan.FromSeconds(30)), new FakeTimeProvider());
+}
