@@ -24,7 +24,7 @@ internal static class RedditTopCommand
           reddittop python:10 > top.txt
 
         Exit codes: 0 all subreddits printed, 1 at least one failed (reasons on stderr),
-        2 usage error, 130 interrupted (143 on SIGTERM).
+        2 usage error, 70 internal error (please report it), 130 interrupted (143 on SIGTERM).
         """;
 
     /// <summary>
