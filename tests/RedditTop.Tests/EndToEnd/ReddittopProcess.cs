@@ -64,8 +64,10 @@ internal sealed partial class ReddittopProcess : IDisposable
         bool readStdout = true,
         string? shellRedirection = null)
     {
+        // A test run started in the background of a non-interactive shell inherits SIGINT ignored, as every background
+        // job does, and the program would inherit that too; env gives it the default disposition a terminal gives it.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var start = new ProcessStartInfo(shellRedirection is null ? dotnet : "/bin/sh")
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -74,6 +76,8 @@ internal sealed partial class ReddittopProcess : IDisposable
             StandardErrorEncoding = new UTF8Encoding(false, throwOnInvalidBytes: true),
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(shellRedirection is null ? dotnet : "/bin/sh");
         if (shellRedirection is not null)
         {
             start.ArgumentList.Add("-c");
