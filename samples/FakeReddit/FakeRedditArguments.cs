@@ -52,6 +52,7 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                         ?? throw new ArgumentException($"{value}: empty scenario");
                     scenario.AnyName |= loaded.AnyName;
                     scenario.IgnoreRawJson |= loaded.IgnoreRawJson;
+                    scenario.Budget = loaded.Budget ?? scenario.Budget;
                     scenario.Default = loaded.Default;
                     foreach (var (name, behavior) in loaded.Subreddits)
                     {
@@ -79,10 +80,40 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                     Apply(scenario, value, (b, v) => b.Fault = ParseFault(v));
                     break;
                 case "--retry-after":
-                    Apply(scenario, value, (b, v) => b.RetryAfterSeconds = int.Parse(v, CultureInfo.InvariantCulture));
+                    Apply(scenario, value, (b, v) =>
+                    {
+                        b.RetryAfterSeconds = int.Parse(v, CultureInfo.InvariantCulture);
+                        b.RetryAfterAsDate = false;
+                    });
                     break;
                 case "--fail-first":
                     Apply(scenario, value, (b, v) => b.FailFirst = int.Parse(v, CultureInfo.InvariantCulture));
+                    break;
+                case "--statuses":
+                    Apply(scenario, value, (b, v) => b.Statuses = [.. v.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]);
+                    break;
+                case "--retry-after-date":
+                    Apply(scenario, value, (b, v) =>
+                    {
+                        b.RetryAfterSeconds = int.Parse(v, CultureInfo.InvariantCulture);
+                        b.RetryAfterAsDate = true;
+                    });
+                    break;
+                case "--posts":
+                    Apply(scenario, value, (b, v) => b.Posts = int.Parse(v, CultureInfo.InvariantCulture));
+                    break;
+                case "--budget":
+                    var budget = value.Split('/');
+                    if (budget.Length != 2)
+                    {
+                        throw new ArgumentException($"--budget '{value}' is not REQUESTS/SECONDS");
+                    }
+
+                    scenario.Budget = new RateBudget
+                    {
+                        Requests = int.Parse(budget[0], CultureInfo.InvariantCulture),
+                        WindowSeconds = int.Parse(budget[1], CultureInfo.InvariantCulture),
+                    };
                     break;
                 default:
                     throw new ArgumentException($"unknown option {option}");
@@ -101,7 +132,7 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
         }
         catch (JsonException)
         {
-            throw new ArgumentException($"unknown fault '{name}' (bad-json, html, not-listing, null-data, array, deep-nesting, bad-gzip, empty, truncate, reset, hang)");
+            throw new ArgumentException($"unknown fault '{name}' (bad-json, html, not-listing, null-data, array, deep-nesting, bad-gzip, oversize, empty, truncate, reset, hang)");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,19 +13,28 @@ namespace FakeReddit;
 /// </summary>
 public sealed class FakeRedditServer : IAsyncDisposable
 {
+    /// <summary>The length of the <see cref="Fault.Oversize"/> post's <c>selftext</c>; the whole body is a little longer.</summary>
+    public const int OversizeBytes = 17 * 1024 * 1024;
+
     private static readonly string[] Sorts = ["top", "hot", "new", "rising", "controversial", "best"];
 
     private readonly WebApplication _app;
     private readonly Scenario _scenario;
+    private readonly TimeProvider _time;
     private readonly ListingStore _store;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _requestCounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly Lock _budgetLock = new();
+    private DateTimeOffset? _windowStart;
+    private int _windowUsed;
+    private int _rateLimitedCount;
 
-    private FakeRedditServer(WebApplication app, Scenario scenario)
+    private FakeRedditServer(WebApplication app, Scenario scenario, TimeProvider time)
     {
         _app = app;
         _scenario = scenario;
+        _time = time;
         _store = new ListingStore(DateTimeOffset.UtcNow);
     }
 
@@ -34,9 +44,20 @@ public sealed class FakeRedditServer : IAsyncDisposable
     /// <summary>Every request received so far (listings and subreddit searches), in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>Starts a server on a free loopback port.</summary>
-    public static async Task<FakeRedditServer> StartAsync(Scenario scenario, int port = 0, bool logRequests = false, CancellationToken cancellationToken = default)
+    /// <summary>How many requests the scenario's <see cref="Scenario.Budget"/> has answered with 429.</summary>
+    public int RateLimitedCount => Volatile.Read(ref _rateLimitedCount);
+
+    /// <summary>
+    /// Starts a server on a free loopback port. <paramref name="timeProvider"/> (default: the system clock) is the
+    /// clock of the rate budget's windows and of <c>Retry-After</c> dates; latencies always wait in real time.
+    /// </summary>
+    public static async Task<FakeRedditServer> StartAsync(Scenario scenario, int port = 0, bool logRequests = false, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
+        if (scenario.Budget is { } budget && (budget.Requests < 0 || budget.WindowSeconds <= 0))
+        {
+            throw new ArgumentException("the rate budget needs requests >= 0 and windowSeconds > 0", nameof(scenario));
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (logRequests)
@@ -47,7 +68,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
-        var server = new FakeRedditServer(app, scenario);
+        var server = new FakeRedditServer(app, scenario, timeProvider ?? TimeProvider.System);
         app.MapGet("/r/{name}/{sort}.json", server.ListingAsync);
         app.MapGet("/r/{name}/.json", (HttpContext context, string name) => server.ListingAsync(context, name, "hot"));
         app.MapGet("/r/{name}.json", (HttpContext context, string name) => server.ListingAsync(context, name, "hot"));
@@ -92,7 +113,25 @@ public sealed class FakeRedditServer : IAsyncDisposable
     private async Task ListingAsync(HttpContext context, string name, string sort)
     {
         var cancellationToken = context.RequestAborted;
+        var taken = TakeBudget(); // first, so a request in Requests has always been counted
         var request = Record(context, name);
+        var behavior = _scenario.For(name);
+
+        if (taken is { } budget)
+        {
+            var headers = context.Response.Headers;
+            headers["X-Ratelimit-Used"] = budget.Used.ToString(CultureInfo.InvariantCulture);
+            headers["X-Ratelimit-Remaining"] = budget.Remaining.ToString("0.0", CultureInfo.InvariantCulture);
+            headers["X-Ratelimit-Reset"] = budget.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+            if (budget.Over)
+            {
+                Interlocked.Increment(ref _rateLimitedCount);
+                request.RespondedAt = DateTimeOffset.UtcNow;
+                var retry = new SubredditBehavior { RetryAfterSeconds = budget.ResetSeconds, RetryAfterAsDate = behavior.RetryAfterAsDate };
+                await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, retry, cancellationToken);
+                return;
+            }
+        }
 
         if (!Sorts.Contains(sort))
         {
@@ -111,7 +150,8 @@ public sealed class FakeRedditServer : IAsyncDisposable
             return;
         }
 
-        var behavior = _scenario.For(name);
+        // Requests are numbered as they arrive, before any latency or hold.
+        var attempt = _requestCounts.AddOrUpdate(name, 1, (_, n) => n + 1);
         await Task.Delay(Latency(behavior), cancellationToken);
         if (_holds.TryGetValue(name, out var hold))
         {
@@ -119,11 +159,13 @@ public sealed class FakeRedditServer : IAsyncDisposable
         }
 
         request.RespondedAt = DateTimeOffset.UtcNow;
-        var attempt = _requestCounts.AddOrUpdate(name, 1, (_, n) => n + 1);
         var failing = behavior.FailFirst <= 0 || attempt <= behavior.FailFirst;
-        if (failing && behavior.Status != StatusCodes.Status200OK)
+        var status = behavior.Statuses is [_, ..] statuses
+            ? statuses[Math.Min(attempt, statuses.Count) - 1]
+            : failing ? behavior.Status : StatusCodes.Status200OK;
+        if (status != StatusCodes.Status200OK)
         {
-            await WriteErrorAsync(context, behavior, cancellationToken);
+            await WriteErrorAsync(context, status, behavior, cancellationToken);
             return;
         }
 
@@ -138,6 +180,11 @@ public sealed class FakeRedditServer : IAsyncDisposable
         IEnumerable<JsonObject> posts = parts.Count == 1
             ? _store.Posts(parts[0], sort, time)
             : parts.SelectMany(part => _store.Posts(part, sort, time)).OrderByDescending(p => (int?)p["data"]?["score"] ?? 0); // a multireddit merges by score
+        if (behavior.Posts is { } count)
+        {
+            posts = posts.Take(count);
+        }
+
         var body = ListingStore.Render(posts, limit, query["after"].FirstOrDefault(), rawJson);
 
         await WriteBodyAsync(context, failing ? behavior.Fault : Fault.None, body, cancellationToken);
@@ -155,21 +202,50 @@ public sealed class FakeRedditServer : IAsyncDisposable
         || _scenario.Subreddits.ContainsKey(name)
         || name.Split('+').Any(part => _store.HasRecordedOrGenerated(part) || _scenario.Subreddits.ContainsKey(part));
 
+    /// <summary>Counts a request against the scenario's budget, in the fixed window it arrived in; null without a budget.</summary>
+    private (int Used, int Remaining, int ResetSeconds, bool Over)? TakeBudget()
+    {
+        if (_scenario.Budget is not { } budget)
+        {
+            return null;
+        }
+
+        var window = TimeSpan.FromSeconds(budget.WindowSeconds);
+        var now = _time.GetUtcNow();
+        lock (_budgetLock)
+        {
+            var start = _windowStart ?? now;
+            if (now - start >= window)
+            {
+                start += window * Math.Floor((now - start) / window);
+                _windowUsed = 0;
+            }
+
+            _windowStart = start;
+            _windowUsed++;
+            var reset = Math.Max(1, (int)Math.Ceiling((start + window - now).TotalSeconds));
+            return (_windowUsed, Math.Max(0, budget.Requests - _windowUsed), reset, _windowUsed > budget.Requests);
+        }
+    }
+
     private static TimeSpan Latency(SubredditBehavior behavior) =>
         TimeSpan.FromMilliseconds(behavior.LatencyMaxMs is { } max && max > behavior.LatencyMs
             ? Random.Shared.Next(behavior.LatencyMs, max + 1)
             : behavior.LatencyMs);
 
-    private static async Task WriteErrorAsync(HttpContext context, SubredditBehavior behavior, CancellationToken cancellationToken)
+    /// <summary>Answers with <paramref name="status"/> and Reddit's body for it; <paramref name="behavior"/> gives the reason and <c>Retry-After</c>.</summary>
+    private async Task WriteErrorAsync(HttpContext context, int status, SubredditBehavior behavior, CancellationToken cancellationToken)
     {
         var response = context.Response;
-        response.StatusCode = behavior.Status;
+        response.StatusCode = status;
         if (behavior.RetryAfterSeconds is { } retryAfter)
         {
-            response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers.RetryAfter = behavior.RetryAfterAsDate
+                ? CeilingToSecond(_time.GetUtcNow().AddSeconds(retryAfter)).ToString("R", CultureInfo.InvariantCulture)
+                : retryAfter.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (behavior.Status == StatusCodes.Status429TooManyRequests)
+        if (status == StatusCodes.Status429TooManyRequests)
         {
             response.ContentType = "text/html; charset=UTF-8";
             using var stream = typeof(FakeRedditServer).Assembly.GetManifestResourceStream("FakeReddit.Data.recorded.error_429_too_many_requests.html")!;
@@ -178,7 +254,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
         }
 
         response.ContentType = "application/json; charset=UTF-8";
-        if (behavior.Status >= 500)
+        if (status >= 500)
         {
             return; // Reddit's 5xx answers often have an empty body despite the JSON content type.
         }
@@ -189,9 +265,16 @@ public sealed class FakeRedditServer : IAsyncDisposable
             body["reason"] = reason;
         }
 
-        body["message"] = behavior.Status switch { 403 => "Forbidden", 404 => "Not Found", 401 => "Unauthorized", _ => "Error" };
-        body["error"] = behavior.Status;
+        body["message"] = status switch { 403 => "Forbidden", 404 => "Not Found", 401 => "Unauthorized", _ => "Error" };
+        body["error"] = status;
         await response.WriteAsync(body.ToJsonString(), cancellationToken);
+    }
+
+    /// <summary>An HTTP date has whole seconds: round up, so the wait it names is never shorter than asked.</summary>
+    private static DateTimeOffset CeilingToSecond(DateTimeOffset time)
+    {
+        var extra = time.UtcTicks % TimeSpan.TicksPerSecond;
+        return extra == 0 ? time : time.AddTicks(TimeSpan.TicksPerSecond - extra);
     }
 
     private static async Task WriteBodyAsync(HttpContext context, Fault fault, string body, CancellationToken cancellationToken)
@@ -229,6 +312,9 @@ public sealed class FakeRedditServer : IAsyncDisposable
                 response.Headers.ContentEncoding = "gzip";
                 await response.WriteAsync(body, cancellationToken);
                 return;
+            case Fault.Oversize:
+                await WriteOversizeAsync(response, cancellationToken);
+                return;
             case Fault.Empty:
                 return;
             case Fault.Truncate:
@@ -243,5 +329,21 @@ public sealed class FakeRedditServer : IAsyncDisposable
                 await response.WriteAsync(body, cancellationToken);
                 return;
         }
+    }
+
+    /// <summary>A valid listing of one post whose selftext is <see cref="OversizeBytes"/> long, written in chunks with no <c>Content-Length</c>.</summary>
+    private static async Task WriteOversizeAsync(HttpResponse response, CancellationToken cancellationToken)
+    {
+        await response.WriteAsync(
+            """{"kind": "Listing", "data": {"after": null, "dist": 1, "modhash": "", "geo_filter": "", "children": [{"kind": "t3", "data": {"id": "oversize", "name": "t3_oversize", "title": "A post too long to read", "score": 1, "ups": 1, "url": "https://www.reddit.com/r/fakereddit/comments/oversize/a_post_too_long_to_read/", "permalink": "/r/fakereddit/comments/oversize/a_post_too_long_to_read/", "is_self": true, "subreddit": "fakereddit", "author": "null_pointer", "num_comments": 0, "created_utc": 1767225600.0, "over_18": false, "stickied": false, "selftext": """ + "\"",
+            cancellationToken);
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'a');
+        for (var written = 0; written < OversizeBytes; written += chunk.Length)
+        {
+            await response.Body.WriteAsync(chunk.AsMemory(0, Math.Min(chunk.Length, OversizeBytes - written)), cancellationToken);
+        }
+
+        await response.WriteAsync("\"}}], \"before\": null}}", cancellationToken);
     }
 }

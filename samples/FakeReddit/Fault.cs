@@ -37,6 +37,13 @@ public enum Fault
     [JsonStringEnumMemberName("bad-gzip")]
     BadGzip,
 
+    /// <summary>
+    /// 200 with a valid listing of a little more than <see cref="FakeRedditServer.OversizeBytes"/> (one post with a
+    /// very long <c>selftext</c>), sent in chunks without a <c>Content-Length</c>.
+    /// </summary>
+    [JsonStringEnumMemberName("oversize")]
+    Oversize,
+
     /// <summary>200 with an empty body.</summary>
     [JsonStringEnumMemberName("empty")]
     Empty,

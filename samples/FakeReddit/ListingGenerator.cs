@@ -9,7 +9,8 @@ namespace FakeReddit;
 /// </summary>
 internal static class ListingGenerator
 {
-    public const int PostsPerListing = 100;
+    /// <summary>Reddit's own cap: paging a listing ends after 1,000 posts.</summary>
+    public const int PostsPerListing = 1000;
 
     private static readonly string[] Templates =
     [
@@ -46,6 +47,7 @@ internal static class ListingGenerator
         var display = DisplayName(subreddit);
         var score = (int)((800 + random.Next(4000)) * WindowScale(time));
         var posts = new List<JsonObject>(PostsPerListing);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < PostsPerListing; i++)
         {
             // The first post always carries '&' and '<' so unescaping is visible in every listing.
@@ -57,6 +59,11 @@ internal static class ListingGenerator
                 .Replace("{sub}", display, StringComparison.Ordinal)
                 .Replace("{n}", (100 + random.Next(400)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
             var id = ToBase36(StableHash($"{subreddit}/{time}/{i}") & 0x7fffffff);
+            for (var salt = 1; !ids.Add(id); salt++)
+            {
+                id = ToBase36(StableHash($"{subreddit}/{time}/{i}/{salt}") & 0x7fffffff); // ids name pages (after=t3_<id>), so no two may be equal
+            }
+
             var slug = Slug(title);
             var permalink = $"/r/{display}/comments/{id}/{slug}/";
             var isSelf = random.Next(3) == 0;

@@ -9,10 +9,15 @@ using FakeReddit;
 //     --scenario FILE          read behaviour from a JSON scenario file (see README.md)
 //     --latency NAME=MS[-MAX]  answer NAME after MS milliseconds (or a random time up to MAX)
 //     --status NAME=CODE[:REASON]  answer NAME with CODE (e.g. 404:banned, 403:private, 429, 503)
+//     --statuses NAME=C1,C2,...  answer NAME's n-th request with the n-th code (200: a listing), later ones with the last
 //     --fault NAME=KIND        bad-json | html | not-listing | null-data | array | deep-nesting | bad-gzip
-//                              | empty | truncate | reset | hang
+//                              | oversize | empty | truncate | reset | hang
 //     --retry-after NAME=S     send Retry-After: S with NAME's error status
+//     --retry-after-date NAME=S  the same as an HTTP date, S seconds from now (rounded up to a whole second)
 //     --fail-first NAME=N      apply NAME's status or fault to its first N requests only
+//     --posts NAME=N           NAME's listing ends after N posts (paging with 'after' stops there)
+//     --budget N/S             at most N listing requests per fixed S-second window, later ones get 429;
+//                              every listing response carries X-Ratelimit-Used/-Remaining/-Reset
 //     --any-name               every well-formed name exists (generated posts)
 //     --ignore-raw-json        escape '&', '<', '>' even when the client asks for raw_json=1
 //     --log                    log each request to stdout

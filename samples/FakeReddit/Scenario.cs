@@ -15,6 +15,12 @@ public sealed class Scenario
     /// <summary>Escape strings even when a request says <c>raw_json=1</c>, as an old or non-Reddit server might.</summary>
     public bool IgnoreRawJson { get; set; }
 
+    /// <summary>
+    /// When set, listing requests over the budget are answered 429, and every listing response carries Reddit's
+    /// <c>X-Ratelimit-Used</c>, <c>X-Ratelimit-Remaining</c> and <c>X-Ratelimit-Reset</c> headers.
+    /// </summary>
+    public RateBudget? Budget { get; set; }
+
     public SubredditBehavior For(string name) =>
         Subreddits.TryGetValue(name, out var behavior) ? behavior : Default;
 
