@@ -3,7 +3,7 @@ using RedditTop.Reddit;
 namespace RedditTop.Cli;
 
 /// <summary>Everything one run needs, read from the command line and the environment.</summary>
-internal sealed record CliOptions(IReadOnlyList<SubredditQuery> Subreddits, Uri BaseUrl, RedditClientOptions Request)
+internal sealed record CliOptions(IReadOnlyList<SubredditQuery> Subreddits, Uri BaseUrl, RedditClientOptions Request, bool Verbose = false)
 {
     public const string BaseUrlVariable = "REDDITTOP_BASE_URL";
 

@@ -14,8 +14,8 @@ internal static class RedditTopCommand
         Fetch the top posts of many subreddits at once and print each subreddit's block the moment it arrives.
 
         Each argument is a subreddit name with an optional post count (1-1000); a name without a count
-        uses --limit. Reddit sends at most 100 posts per request and paging is not supported yet, so
-        counts above 100 print at most 100 posts. Join names with '+' for a combined listing (python+rust).
+        uses --limit. Counts above 100 are fetched 100 at a time. Join names with '+' for a combined
+        listing (python+rust). Transient failures are retried, and requests share Reddit's rate budget.
 
         Examples:
           reddittop python:3 programming:4 asyncio:2 dailyprogrammer:1
@@ -76,26 +76,25 @@ internal static class RedditTopCommand
 
         var limit = new Option<int>("--limit", "-n")
         {
-            Description = $"Posts per subreddit without a count ({SubredditSpec.MinCount}-{SubredditSpec.MaxCount}; at most {SubredditQuery.MaxPerRequest} are fetched)",
+            Description = $"Posts per subreddit without a count ({SubredditSpec.MinCount}-{SubredditSpec.MaxCount})",
             DefaultValueFactory = _ => 10,
             CustomParser = result => ParseNumber(result, SubredditSpec.MinCount, SubredditSpec.MaxCount, NumberStyles.None, $"--limit: '{{0}}' is not a whole number from {SubredditSpec.MinCount} to {SubredditSpec.MaxCount}"),
         };
 
+        var sort = new Option<string>("--sort", "-s")
+        {
+            Description = "Which listing to read",
+            DefaultValueFactory = _ => RedditClientOptions.DefaultSort,
+            HelpName = string.Join('|', RedditClientOptions.Sorts),
+            CustomParser = result => ParseChoice(result, "--sort", RedditClientOptions.Sorts),
+        };
+
         var time = new Option<string>("--time", "-t")
         {
-            Description = "Time window of the top listing",
+            Description = "Time window of the top and controversial listings",
             DefaultValueFactory = _ => RedditClientOptions.DefaultTime,
             HelpName = string.Join('|', RedditClientOptions.Times),
-            CustomParser = result =>
-            {
-                var value = result.Tokens[^1].Value.ToLowerInvariant();
-                if (!RedditClientOptions.Times.Contains(value))
-                {
-                    result.AddError($"--time: '{result.Tokens[^1].Value}' is not one of {string.Join(", ", RedditClientOptions.Times)}");
-                }
-
-                return value;
-            },
+            CustomParser = result => ParseChoice(result, "--time", RedditClientOptions.Times),
         };
 
         var baseUrl = new Option<Uri?>("--base-url")
@@ -107,13 +106,42 @@ internal static class RedditTopCommand
 
         var timeout = new Option<double>("--timeout")
         {
-            Description = "Seconds to wait for each subreddit before giving up on it",
+            Description = "Seconds one attempt at a request may take before it is given up (and retried)",
             DefaultValueFactory = _ => RedditClientOptions.DefaultTimeout.TotalSeconds,
-            CustomParser = result => ParseNumber(result, 0.001, 3600, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, "--timeout: '{0}' is not a number of seconds above 0 and at most 3600"),
+            CustomParser = result => ParseNumber(result, 0.001, 3600, Decimal, "--timeout: '{0}' is not a number of seconds above 0 and at most 3600"),
             HelpName = "seconds",
         };
 
-        var root = new RootCommand(Description) { subreddits, limit, time, baseUrl, timeout };
+        var retries = new Option<int>("--retries")
+        {
+            Description = "Times a transient failure (408, 429, 5xx, connection failure, time-out) is tried again; 0 turns retries off",
+            DefaultValueFactory = _ => RedditClientOptions.DefaultRetries,
+            CustomParser = result => ParseNumber(result, 0, 10, NumberStyles.None, "--retries: '{0}' is not a whole number from 0 to 10"),
+            HelpName = "n",
+        };
+
+        var deadline = new Option<double>("--deadline")
+        {
+            Description = "Seconds the whole run may take; subreddits not complete by then fail",
+            DefaultValueFactory = _ => RedditClientOptions.DefaultDeadline.TotalSeconds,
+            CustomParser = result => ParseNumber(result, 0.001, 86400, Decimal, "--deadline: '{0}' is not a number of seconds above 0 and at most 86400"),
+            HelpName = "seconds",
+        };
+
+        var concurrency = new Option<int>("--max-concurrency", "-j")
+        {
+            Description = "Requests in flight at once",
+            DefaultValueFactory = _ => RedditClientOptions.DefaultMaxConcurrency,
+            CustomParser = result => ParseNumber(result, 1, 64, NumberStyles.None, "--max-concurrency: '{0}' is not a whole number from 1 to 64"),
+            HelpName = "n",
+        };
+
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "One line on stderr per attempt: subreddit, attempt, status, milliseconds, budget left",
+        };
+
+        var root = new RootCommand(Description) { subreddits, limit, sort, time, baseUrl, timeout, retries, deadline, concurrency, verbose };
         root.SetAction(async (parseResult, token) =>
         {
             // The option wins; an empty variable counts as unset.
@@ -127,8 +155,16 @@ internal static class RedditTopCommand
 
             var defaultCount = parseResult.GetValue(limit);
             var queries = parseResult.GetRequiredValue(subreddits).Select(s => new SubredditQuery(s.Name, s.Count ?? defaultCount)).ToList();
-            var request = new RedditClientOptions(parseResult.GetRequiredValue(time), TimeSpan.FromSeconds(parseResult.GetValue(timeout)));
-            return await TopAction.RunAsync(new CliOptions(queries, url, request), environment, token);
+            var request = new RedditClientOptions
+            {
+                Sort = parseResult.GetRequiredValue(sort),
+                Time = parseResult.GetRequiredValue(time),
+                Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
+                Retries = parseResult.GetValue(retries),
+                Deadline = TimeSpan.FromSeconds(parseResult.GetValue(deadline)),
+                MaxConcurrency = parseResult.GetValue(concurrency),
+            };
+            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(verbose)), environment, token);
         });
 
         var parseResult = root.Parse(args);
@@ -228,6 +264,21 @@ internal static class RedditTopCommand
     }
 
     private static string NotABaseUrl(string source, string text) => $"{source}: '{text}' is not an absolute http or https URL (without query)";
+
+    /// <summary>Seconds: <c>10</c>, <c>0.5</c>, <c>1e2</c>; no sign, no thousands separators.</summary>
+    private const NumberStyles Decimal = NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    /// <summary>One of <paramref name="choices"/>, in any case.</summary>
+    private static string ParseChoice(ArgumentResult result, string option, IReadOnlyList<string> choices)
+    {
+        var value = result.Tokens[^1].Value.ToLowerInvariant();
+        if (!choices.Contains(value))
+        {
+            result.AddError($"{option}: '{result.Tokens[^1].Value}' is not one of {string.Join(", ", choices)}");
+        }
+
+        return value;
+    }
 
     private static T ParseNumber<T>(ArgumentResult result, T min, T max, NumberStyles styles, string error)
         where T : struct, INumber<T>

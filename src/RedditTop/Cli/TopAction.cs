@@ -11,12 +11,19 @@ internal static class TopAction
     public static async Task<int> RunAsync(CliOptions options, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var failed = 0;
+
+        // The --verbose lines come from concurrent requests: stderr takes one whole line at a time.
+        var error = TextWriter.Synchronized(environment.Error);
         try
         {
             await WriteAsync(environment.Out, TextFormatter.FormatHeader(environment.Time.GetLocalNow()), cancellationToken);
 
-            using var http = RedditClient.CreateHttpClient(options.BaseUrl, environment.Handler);
-            var client = new RedditClient(http, options.Request, environment.Time);
+            using var client = RedditClient.Create(
+                options.BaseUrl,
+                options.Request,
+                environment.Time,
+                options.Verbose ? error.WriteLine : null,
+                environment.Handler);
             await foreach (var result in SubredditFetcher.FetchAllAsync(client, options.Subreddits, cancellationToken))
             {
                 if (result.Posts is { } posts)
@@ -26,7 +33,7 @@ internal static class TopAction
                 else
                 {
                     failed++;
-                    await WriteAsync(environment.Error, $"reddittop: r/{result.Query.Name}: {result.Error}\n", cancellationToken);
+                    await WriteAsync(error, $"reddittop: r/{result.Query.Name}: {result.Error}\n", cancellationToken);
                 }
             }
         }
@@ -36,7 +43,7 @@ internal static class TopAction
         }
         catch (Exception e) when (OutputFailure.IsWriteFailure(e))
         {
-            if (OutputFailure.Report(e, environment.Error))
+            if (OutputFailure.Report(e, error))
             {
                 return ExitCodes.Failed;
             }

@@ -6,7 +6,7 @@ namespace RedditTop.Output;
 
 /// <summary>
 /// The tutorial's plain-text layout: a date line and 27 dashes, then per subreddit an empty line,
-/// <c>/r/name:</c>, and per post <c>\tscore: title</c> and <c>\t\t(url)</c>.
+/// <c>/r/name:</c>, and per post <c>\tscore: title</c> and <c>\t\t(url)</c>; an empty listing reads <c>\t(no posts)</c>.
 /// </summary>
 internal static class TextFormatter
 {
@@ -17,6 +17,11 @@ internal static class TextFormatter
     {
         var block = new StringBuilder(64 + (posts.Count * 160));
         block.Append("\n/r/").Append(name).Append(":\n");
+        if (posts.Count == 0)
+        {
+            block.Append("\t(no posts)\n");
+        }
+
         foreach (var post in posts)
         {
             block.Append('\t').Append(post.Score.ToString(CultureInfo.InvariantCulture)).Append(": ");

@@ -1,61 +1,110 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using RedditTop.Reddit.Json;
-using RedditTop.Reddit.Models;
 
 namespace RedditTop.Reddit;
 
-/// <summary>Turns what went wrong with one request into a short reason a person can act on.</summary>
+/// <summary>
+/// The one place that turns what went wrong with a request into a <see cref="FetchFailure"/>, and a failure into the
+/// short reason a person reads (<c>not found (HTTP 404)</c>, <c>rate limited (HTTP 429, retry after 4 s)</c>).
+/// </summary>
 internal static class FailureReasons
 {
     private const int MaxErrorBodyBytes = 4 * 1024;
 
-    /// <summary>Describes a response that is not a 2xx: <c>not found (HTTP 404)</c>, <c>private subreddit (HTTP 403)</c>.</summary>
-    public static async Task<string> DescribeAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>Classifies a response that is not a 2xx, reading at most a few KiB of its body for Reddit's <c>reason</c>.</summary>
+    public static async Task<FetchFailure> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var code = (int)response.StatusCode;
         if (code is >= 300 and < 400)
         {
-            return DescribeRedirect(response);
+            // Reddit answers an unknown subreddit with a redirect to its subreddit search.
+            var location = response.Headers.Location;
+            return location is not null && LocationPath(location).StartsWith("/subreddits/search", StringComparison.OrdinalIgnoreCase)
+                ? new FetchFailure(FailureKind.NotFound, code)
+                : new FetchFailure(FailureKind.Redirect, code, Detail: location?.OriginalString);
         }
 
         var reason = await ReadReasonAsync(response, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
+        var kind = response.StatusCode switch
         {
-            HttpStatusCode.NotFound when reason == "banned" => "banned (HTTP 404)",
-            HttpStatusCode.NotFound => "not found (HTTP 404)",
-            HttpStatusCode.Forbidden when reason == "private" => "private subreddit (HTTP 403)",
-            HttpStatusCode.Forbidden when reason is "quarantined" or "gold_only" => $"{reason.Replace('_', ' ')} subreddit (HTTP 403)",
-            HttpStatusCode.Forbidden => "forbidden (HTTP 403)",
-            HttpStatusCode.Unauthorized => "unauthorized (HTTP 401)",
-            HttpStatusCode.TooManyRequests => "rate limited (HTTP 429" + RetryAfter(response, timeProvider) + ")",
-            _ when code >= 500 => string.Create(CultureInfo.InvariantCulture, $"server error (HTTP {code}{Phrase(response)})"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"HTTP {code}{Phrase(response)}"),
+            HttpStatusCode.NotFound when reason == "banned" => FailureKind.Banned,
+            HttpStatusCode.NotFound => FailureKind.NotFound,
+            HttpStatusCode.Forbidden when reason == "private" => FailureKind.Private,
+            HttpStatusCode.Forbidden when reason == "quarantined" => FailureKind.Quarantined,
+            HttpStatusCode.Forbidden when reason == "gold_only" => FailureKind.GoldOnly,
+            HttpStatusCode.Forbidden => FailureKind.Forbidden,
+            HttpStatusCode.Unauthorized => FailureKind.Unauthorized,
+            HttpStatusCode.TooManyRequests => FailureKind.RateLimited,
+            _ when code >= 500 => FailureKind.ServerError,
+            _ => FailureKind.HttpError,
         };
+        return new FetchFailure(kind, code, RetryAfter(response.Headers, timeProvider), Detail: response.ReasonPhrase);
     }
 
     /// <summary>
-    /// Describes anything that went wrong after the request was sent: no response (refused, reset, DNS, TLS), a body
-    /// cut off or not decompressible, JSON that is not a listing. Every exception has a reason, so one odd response
-    /// never ends the run.
+    /// Classifies anything thrown after the request was sent: no response (refused, reset, DNS, TLS), a body cut off
+    /// or not decompressible, JSON that is not a listing. Every exception has a reason, so one odd response never ends
+    /// the run.
     /// </summary>
-    public static string Describe(Exception exception) => exception switch
+    public static FetchFailure FromException(Exception exception) => exception switch
     {
-        HttpRequestException e => Describe(e),
-        JsonException e => Describe(e),
-        InvalidDataException => "cannot decompress the response body (not valid gzip or deflate data)",
-        IOException e => $"connection lost while reading the response ({e.GetBaseException().Message})",
-        OperationCanceledException => "request cancelled",
-        _ => $"unexpected error ({exception.Message})",
+        HttpRequestException e => new FetchFailure(FailureKind.Network, Detail: Describe(e)),
+        JsonException { InnerException: JsonException syntax } e => new FetchFailure(FailureKind.InvalidJson, Detail: $"{Position(e)} ({FirstSentence(syntax.Message)})"),
+        JsonException { Path: null or "$" } => new FetchFailure(FailureKind.InvalidResponse, Detail: "not a listing"),
+        JsonException e => new FetchFailure(FailureKind.InvalidResponse, Detail: $"invalid value at {e.Path!.TrimStart('$').TrimStart('.')}"),
+        InvalidDataException => new FetchFailure(FailureKind.InvalidResponse, Detail: "cannot decompress the body (not valid gzip or deflate data)"),
+        ResponseTooLargeException e => new FetchFailure(FailureKind.TooLarge, Detail: Size(e.Limit)),
+        IOException e => new FetchFailure(FailureKind.Network, Detail: $"connection lost while reading the response ({e.GetBaseException().Message})"),
+        OperationCanceledException => new FetchFailure(FailureKind.Unexpected, Detail: "request cancelled"),
+        _ => new FetchFailure(FailureKind.Unexpected, Detail: exception.Message),
     };
 
-    /// <summary>The reason for a request that got no answer within <paramref name="timeout"/>: <c>timed out after 2.5 s</c>.</summary>
-    public static string TimedOut(TimeSpan timeout) =>
-        string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout.TotalSeconds:0.###} s");
+    /// <summary>The wait a 429 or 503 asks for, as seconds or as an HTTP date; null when there is none (or it has passed).</summary>
+    public static TimeSpan? RetryAfter(HttpResponseHeaders headers, TimeProvider timeProvider)
+    {
+        var retryAfter = headers.RetryAfter;
+        var wait = retryAfter?.Delta ?? (retryAfter?.Date - timeProvider.GetUtcNow());
+        return wait > TimeSpan.Zero ? wait : null;
+    }
 
-    /// <summary>The reason for a body that is JSON but not a usable listing: <c>unexpected response: listing has no data</c>.</summary>
-    public static string UnexpectedResponse(string problem) => $"unexpected response: {problem}";
+    /// <summary>The reason a person reads: one short phrase, numbers in the invariant culture.</summary>
+    public static string Phrase(FetchFailure failure)
+    {
+        var status = failure.Status?.ToString(CultureInfo.InvariantCulture);
+        var phrase = failure.Kind switch
+        {
+            FailureKind.NotFound when failure.Status is >= 300 and < 400 => $"not found (HTTP {status} to subreddit search)",
+            FailureKind.NotFound => $"not found (HTTP {status})",
+            FailureKind.Banned => $"banned (HTTP {status})",
+            FailureKind.Private => $"private subreddit (HTTP {status})",
+            FailureKind.Quarantined => $"quarantined subreddit (HTTP {status})",
+            FailureKind.GoldOnly => $"gold only subreddit (HTTP {status})",
+            FailureKind.Forbidden => $"forbidden (HTTP {status})",
+            FailureKind.Unauthorized => $"unauthorized (HTTP {status})",
+            FailureKind.RateLimited => $"rate limited (HTTP {status}{(failure.RetryAfter is { } wait ? $", retry after {Seconds(wait, ceiling: true)} s" : "")})",
+            FailureKind.ServerError => $"server error (HTTP {status}{WithSpace(failure.Detail)})",
+            FailureKind.HttpError => $"HTTP {status}{WithSpace(failure.Detail)}",
+            FailureKind.Redirect => failure.Detail is null ? $"unexpected redirect (HTTP {status})" : $"unexpected redirect (HTTP {status} to {failure.Detail})",
+            FailureKind.TimedOut => $"timed out after {Seconds(failure.Limit ?? TimeSpan.Zero)} s",
+            FailureKind.DeadlineReached => $"timed out: deadline of {Seconds(failure.Limit ?? TimeSpan.Zero)} s reached",
+            FailureKind.WebPage => "Reddit answered with a web page, not JSON",
+            FailureKind.InvalidJson => $"invalid JSON at {failure.Detail}",
+            FailureKind.InvalidResponse => $"unexpected response: {failure.Detail}",
+            FailureKind.TooLarge => $"response too large (over {failure.Detail})",
+            FailureKind.Network => failure.Detail ?? "network error",
+            _ => $"unexpected error ({failure.Detail})",
+        };
+        return failure.Attempts > 1 ? string.Create(CultureInfo.InvariantCulture, $"{phrase}, {failure.Attempts} attempts") : phrase;
+    }
+
+    /// <summary><c>16 MiB</c>, <c>512 KiB</c>, <c>100 bytes</c>.</summary>
+    public static string Size(long bytes) =>
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? string.Create(CultureInfo.InvariantCulture, $"{bytes >> 20} MiB")
+        : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? string.Create(CultureInfo.InvariantCulture, $"{bytes >> 10} KiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
 
     private static string Describe(HttpRequestException exception) => exception.HttpRequestError switch
     {
@@ -67,27 +116,14 @@ internal static class FailureReasons
         _ => $"request failed ({(exception.InnerException ?? exception).GetBaseException().Message})",
     };
 
-    /// <summary>
-    /// Describes a body that the JSON parser refused, in the user's terms: where the JSON breaks
-    /// (<c>invalid JSON at byte 88 (expected end of string, but instead reached end of data)</c>), or which value
-    /// does not fit a listing (<c>unexpected response: invalid value at data.children[3].data.score</c>).
-    /// </summary>
-    private static string Describe(JsonException exception)
+    /// <summary><c>byte 88</c> on a one-line body, <c>line 2, byte 27</c> otherwise.</summary>
+    private static string Position(JsonException exception)
     {
-        // The parser's own errors (syntax, nesting too deep) come wrapped, with a message in JSON's terms.
-        if (exception.InnerException is JsonException syntax)
-        {
-            var line = exception.LineNumber ?? 0;
-            var at = line == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"byte {exception.BytePositionInLine ?? 0}")
-                : string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, byte {exception.BytePositionInLine ?? 0}");
-            return $"invalid JSON at {at} ({FirstSentence(syntax.Message)})";
-        }
-
-        // Valid JSON of the wrong shape: the message names .NET types, so only the place is reported.
-        return exception.Path is null or "$"
-            ? UnexpectedResponse("not a listing")
-            : UnexpectedResponse($"invalid value at {exception.Path.TrimStart('$').TrimStart('.')}");
+        var line = exception.LineNumber ?? 0;
+        var bytes = exception.BytePositionInLine ?? 0;
+        return line == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"byte {bytes}")
+            : string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, byte {bytes}");
     }
 
     /// <summary><c>Expected end of string, but instead reached end of data. LineNumber: ...</c> → <c>expected end of string, but instead reached end of data</c>.</summary>
@@ -100,21 +136,12 @@ internal static class FailureReasons
             : sentence;
     }
 
-    private static string DescribeRedirect(HttpResponseMessage response)
-    {
-        var location = response.Headers.Location;
-        var code = (int)response.StatusCode;
+    private static string Seconds(TimeSpan time, bool ceiling = false) =>
+        ceiling
+            ? Math.Ceiling(time.TotalSeconds).ToString(CultureInfo.InvariantCulture)
+            : time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
-        // Reddit answers an unknown subreddit with a redirect to its subreddit search.
-        if (location is not null && LocationPath(location).StartsWith("/subreddits/search", StringComparison.OrdinalIgnoreCase))
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"not found (HTTP {code} to subreddit search)");
-        }
-
-        return location is null
-            ? string.Create(CultureInfo.InvariantCulture, $"unexpected redirect (HTTP {code})")
-            : string.Create(CultureInfo.InvariantCulture, $"unexpected redirect (HTTP {code} to {location})");
-    }
+    private static string WithSpace(string? text) => string.IsNullOrEmpty(text) ? "" : " " + text;
 
     private static string LocationPath(Uri location) =>
         location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
@@ -144,16 +171,4 @@ internal static class FailureReasons
             return null; // the status alone still says what happened
         }
     }
-
-    private static string RetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        var delta = retryAfter?.Delta ?? (retryAfter?.Date - timeProvider.GetUtcNow());
-        return delta is { } d && d > TimeSpan.Zero
-            ? string.Create(CultureInfo.InvariantCulture, $", retry after {Math.Ceiling(d.TotalSeconds)} s")
-            : "";
-    }
-
-    private static string Phrase(HttpResponseMessage response) =>
-        string.IsNullOrEmpty(response.ReasonPhrase) ? "" : " " + response.ReasonPhrase;
 }

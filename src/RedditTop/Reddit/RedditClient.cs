@@ -1,96 +1,146 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
+using Polly.Timeout;
+using RedditTop.Reddit.Http;
 using RedditTop.Reddit.Json;
 
 namespace RedditTop.Reddit;
 
 /// <summary>
-/// Typed client for Reddit's listing API. Every call returns a <see cref="SubredditResult"/>: failures
-/// (HTTP errors, time-outs, bad bodies, anything else) are values, and only the caller's cancellation is thrown.
+/// Typed client for Reddit's listing API. Every call returns a <see cref="SubredditResult"/>: failures (HTTP errors,
+/// time-outs, bad bodies, anything else) are values, and only the caller's cancellation is thrown.
 /// </summary>
-internal sealed class RedditClient(HttpClient http, RedditClientOptions options, TimeProvider timeProvider)
+internal sealed class RedditClient(HttpClient http, RedditClientOptions options, DateTimeOffset deadline, TimeProvider timeProvider) : IDisposable
 {
     /// <summary>
-    /// Creates the <see cref="HttpClient"/> this client expects: base address, User-Agent, no redirects.
-    /// A <paramref name="handler"/> passed in (a test's mock) stays the caller's to dispose.
+    /// Creates a client on the run's HTTP stack (<see cref="RedditHttp"/>). The run's deadline starts now. A
+    /// <paramref name="network"/> handler passed in (a test's mock) replaces the network and stays the caller's.
     /// </summary>
-    public static HttpClient CreateHttpClient(Uri baseUrl, HttpMessageHandler? handler = null)
+    public static RedditClient Create(
+        Uri baseUrl,
+        RedditClientOptions options,
+        TimeProvider timeProvider,
+        Action<string>? log = null,
+        HttpMessageHandler? network = null,
+        Func<double>? randomizer = null)
     {
-        var ownHandler = handler is null;
-        handler ??= new SocketsHttpHandler
-        {
-            // Reddit redirects an unknown subreddit to its search page; that must be reported, not followed.
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        };
-
-        var client = new HttpClient(handler, disposeHandler: ownHandler)
-        {
-            BaseAddress = WithTrailingSlash(baseUrl),
-            Timeout = Timeout.InfiniteTimeSpan, // each request has its own time-out, see GetTopAsync
-        };
-        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent.Value);
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return client;
+        var deadline = timeProvider.GetUtcNow() + options.Deadline;
+        var http = RedditHttp.CreateClient(baseUrl, options, deadline, timeProvider, log, network, randomizer);
+        return new RedditClient(http, options, deadline, timeProvider);
     }
 
-    /// <summary>The path and query of a subreddit's top listing, relative to the base address.</summary>
-    public static string TopPath(SubredditQuery query, string time) =>
-        $"r/{string.Join('+', query.Name.Split('+').Select(Uri.EscapeDataString))}/top.json?t={time}&limit={query.RequestLimit}&raw_json=1";
+    /// <summary>The path and query of one page of a subreddit's listing, relative to the base address.</summary>
+    public static string ListingPath(SubredditQuery query, RedditClientOptions options, int limit, string? after = null)
+    {
+        var name = string.Join('+', query.Name.Split('+').Select(Uri.EscapeDataString));
+        var time = options.SortHasTime ? $"t={options.Time}&" : "";
+        var page = after is null ? "" : $"&after={Uri.EscapeDataString(after)}";
+        return string.Create(CultureInfo.InvariantCulture, $"r/{name}/{options.Sort}.json?{time}limit={limit}&raw_json=1{page}");
+    }
 
     /// <summary>
-    /// Fetches and parses the top posts of one subreddit. Whatever goes wrong becomes this subreddit's failure, with
-    /// a reason a person can read; only the caller's own cancellation is thrown.
+    /// Fetches a subreddit's posts, following the listing's <c>after</c> cursor 100 at a time until the count is
+    /// reached or the listing ends (no cursor, or a short page). Posts are de-duplicated by id across pages.
     /// </summary>
-    public async Task<SubredditResult> GetTopAsync(SubredditQuery query, CancellationToken cancellationToken)
+    public async Task<SubredditResult> GetPostsAsync(SubredditQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var timeout = new CancellationTokenSource(options.Timeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var remaining = deadline - timeProvider.GetUtcNow();
+        using var deadlineReached = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, timeProvider);
+
+        var posts = new List<Models.Post>(Math.Min(query.Count, SubredditQuery.MaxPerRequest));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? after = null;
+        while (true)
+        {
+            var limit = Math.Min(query.Count - posts.Count, SubredditQuery.MaxPerRequest);
+            var (page, failure) = await GetPageAsync(query, limit, after, cancellationToken, deadlineReached.Token).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                return SubredditResult.Fail(query, failure);
+            }
+
+            var added = 0;
+            foreach (var post in page!.Posts)
+            {
+                if (posts.Count < query.Count && (post.Id is null || seen.Add(post.Id)))
+                {
+                    posts.Add(post);
+                    added++;
+                }
+            }
+
+            // The end: the count is reached, the listing says there is no more, a page came back short, or it brought
+            // nothing new (a server repeating itself must not keep us paging).
+            if (posts.Count >= query.Count || page.After is null || page.After == after || page.Posts.Count < limit || added == 0)
+            {
+                return SubredditResult.Success(query, posts);
+            }
+
+            after = page.After;
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private async Task<(ListingPage? Page, FetchFailure? Failure)> GetPageAsync(
+        SubredditQuery query,
+        int limit,
+        string? after,
+        CancellationToken cancellationToken,
+        CancellationToken deadlineReached)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ListingPath(query, options, limit, after));
+        request.Options.Set(RequestInfo.Subreddit, query.Name);
+        using var bodyTimeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineReached, bodyTimeout.Token);
         try
         {
-            return await FetchAsync(query, linked.Token).ConfigureAwait(false);
+            return await SendAsync(request, bodyTimeout, linked.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            return SubredditResult.Failure(query, timeout.IsCancellationRequested ? FailureReasons.TimedOut(options.Timeout) : FailureReasons.Describe(e));
+            cancellationToken.ThrowIfCancellationRequested(); // the caller's own cancellation is not this subreddit's failure
+            var failure = deadlineReached.IsCancellationRequested ? new FetchFailure(FailureKind.DeadlineReached, Limit: options.Deadline)
+                : bodyTimeout.IsCancellationRequested || e is TimeoutRejectedException ? new FetchFailure(FailureKind.TimedOut, Limit: options.Timeout)
+                : FailureReasons.FromException(e);
+            return (null, failure with { Attempts = Math.Max(1, RequestInfo.AttemptsOf(request)) });
         }
     }
 
-    private async Task<SubredditResult> FetchAsync(SubredditQuery query, CancellationToken cancellationToken)
+    private async Task<(ListingPage? Page, FetchFailure? Failure)> SendAsync(HttpRequestMessage request, CancellationTokenSource bodyTimeout, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(TopPath(query, options.Time), HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-            .ConfigureAwait(false);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var attempts = RequestInfo.AttemptsOf(request);
         if (!response.IsSuccessStatusCode)
         {
-            return SubredditResult.Failure(query, await FailureReasons.DescribeAsync(response, timeProvider, cancellationToken).ConfigureAwait(false));
+            var failure = await FailureReasons.FromResponseAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
+            return (null, failure with { Attempts = attempts });
         }
 
-        if (response.Content.Headers.ContentType?.MediaType is { } mediaType && mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
         {
-            return SubredditResult.Failure(
-                query,
-                string.Create(CultureInfo.InvariantCulture, $"unexpected {mediaType} response (HTTP {(int)response.StatusCode}), expected JSON"));
+            return (null, new FetchFailure(FailureKind.WebPage, (int)response.StatusCode, Attempts: attempts));
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
         {
-            var listing = await JsonSerializer.DeserializeAsync(stream, RedditJsonContext.Default.Listing, cancellationToken).ConfigureAwait(false);
+            return (null, new FetchFailure(FailureKind.TooLarge, (int)response.StatusCode, Detail: FailureReasons.Size(options.MaxResponseBytes), Attempts: attempts));
+        }
+
+        // The attempt's time-out covered the headers; the body gets the same again.
+        bodyTimeout.CancelAfter(options.Timeout);
+        var body = new SizeLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes);
+        await using (body.ConfigureAwait(false))
+        {
+            var listing = await JsonSerializer.DeserializeAsync(body, RedditJsonContext.Default.Listing, cancellationToken).ConfigureAwait(false);
             if (!ListingReader.TryGetPosts(listing, out var posts, out var problem))
             {
-                return SubredditResult.Failure(query, FailureReasons.UnexpectedResponse(problem));
+                return (null, new FetchFailure(FailureKind.InvalidResponse, (int)response.StatusCode, Detail: problem, Attempts: attempts));
             }
 
-            // Whether the server escaped the text is judged on the whole page, before it is cut to the count.
-            return SubredditResult.Success(query, RedditText.DecodeIfEscaped(posts).Take(query.Count).ToList());
+            // Whether the server escaped the text is judged on the whole page.
+            return (new ListingPage(RedditText.DecodeIfEscaped(posts), listing!.Data!.After), null);
         }
     }
-
-    private static Uri WithTrailingSlash(Uri baseUrl) =>
-        baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 }

@@ -1,12 +1,51 @@
 namespace RedditTop.Reddit;
 
-/// <summary>How every listing request is made.</summary>
-internal sealed record RedditClientOptions(string Time, TimeSpan Timeout)
+/// <summary>How every listing request of a run is made; anything not set has Reddit-friendly defaults.</summary>
+internal sealed record RedditClientOptions
 {
+    public const string DefaultSort = "top";
     public const string DefaultTime = "day";
+    public const int DefaultRetries = 3;
+    public const long DefaultMaxResponseBytes = 16 << 20;
+
+    /// <summary>
+    /// Eight requests in flight: enough to overlap the latency of a typical run (a page takes a few hundred ms), few
+    /// enough to stay polite to Reddit and not to spend a small budget in one burst. It is also about what a browser
+    /// opens to one host.
+    /// </summary>
+    public const int DefaultMaxConcurrency = 8;
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(60);
+
+    /// <summary>The listings Reddit serves for a subreddit.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["top", "hot", "new", "rising", "controversial", "best"];
+
     /// <summary>The time windows Reddit's <c>t</c> parameter accepts.</summary>
     public static readonly IReadOnlyList<string> Times = ["hour", "day", "week", "month", "year", "all"];
+
+    /// <summary>The listing: <c>top</c>, <c>hot</c>, <c>new</c>, <c>rising</c>, <c>controversial</c> or <c>best</c>.</summary>
+    public string Sort { get; init; } = DefaultSort;
+
+    /// <summary>The time window of <c>top</c> and <c>controversial</c> (see <see cref="SortHasTime"/>).</summary>
+    public string Time { get; init; } = DefaultTime;
+
+    /// <summary>How long one attempt may take: until the headers, and again for the body.</summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>How many times a transient failure is tried again; 0 turns retries off.</summary>
+    public int Retries { get; init; } = DefaultRetries;
+
+    /// <summary>The whole run's limit: whatever is not complete by then fails.</summary>
+    public TimeSpan Deadline { get; init; } = DefaultDeadline;
+
+    /// <summary>How many requests may be in flight at once.</summary>
+    public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
+
+    /// <summary>The largest body accepted, counted while it streams.</summary>
+    public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
+
+    /// <summary>Whether <see cref="Time"/> applies to <see cref="Sort"/>.</summary>
+    public bool SortHasTime => Sort is "top" or "controversial";
 }

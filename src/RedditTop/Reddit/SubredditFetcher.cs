@@ -17,7 +17,7 @@ internal static class SubredditFetcher
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tasks = queries.Select(q => client.GetTopAsync(q, stop.Token)).ToList();
+        var tasks = queries.Select(q => client.GetPostsAsync(q, stop.Token)).ToList();
         try
         {
             await foreach (var task in Task.WhenEach(tasks).WithCancellation(cancellationToken).ConfigureAwait(false))

@@ -3,16 +3,16 @@ using RedditTop.Reddit.Models;
 namespace RedditTop.Reddit;
 
 /// <summary>
-/// The outcome of fetching one subreddit: its posts, or the reason it failed.
+/// The outcome of fetching one subreddit: its posts, or why it failed.
 /// A failure is a value, so one subreddit's failure never aborts the others.
 /// </summary>
 internal sealed record SubredditResult
 {
-    private SubredditResult(SubredditQuery query, IReadOnlyList<Post>? posts, string? error)
+    private SubredditResult(SubredditQuery query, IReadOnlyList<Post>? posts, FetchFailure? failure)
     {
         Query = query;
         Posts = posts;
-        Error = error;
+        Failure = failure;
     }
 
     public SubredditQuery Query { get; }
@@ -20,10 +20,13 @@ internal sealed record SubredditResult
     /// <summary>The posts to print, in Reddit's order; null when the fetch failed.</summary>
     public IReadOnlyList<Post>? Posts { get; }
 
-    /// <summary>Why the fetch failed, phrased for a person (<c>not found (HTTP 404)</c>); null on success.</summary>
-    public string? Error { get; }
+    /// <summary>Why the fetch failed; null on success.</summary>
+    public FetchFailure? Failure { get; }
+
+    /// <summary>The failure phrased for a person (<c>not found (HTTP 404)</c>); null on success.</summary>
+    public string? Error => Failure is null ? null : FailureReasons.Phrase(Failure);
 
     public static SubredditResult Success(SubredditQuery query, IReadOnlyList<Post> posts) => new(query, posts, null);
 
-    public static SubredditResult Failure(SubredditQuery query, string error) => new(query, null, error);
+    public static SubredditResult Fail(SubredditQuery query, FetchFailure failure) => new(query, null, failure);
 }

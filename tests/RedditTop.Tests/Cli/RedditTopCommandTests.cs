@@ -111,11 +111,11 @@ public sealed class RedditTopCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task InvokeAsync_NoTimeout_GivesUpOnASubredditAfterTenSeconds()
+    public async Task InvokeAsync_NoTimeoutAndNoRetries_GivesUpOnASubredditAfterTenSeconds()
     {
         _mock.When("https://www.reddit.com/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
 
-        var run = InvokeAsync("askreddit:1", "stuck");
+        var run = InvokeAsync("--retries", "0", "askreddit:1", "stuck");
         var stuck = await _stuck.NextRequestAsync();
         await WaitUntilAsync(() => _out.ToString().Contains("/r/askreddit:", StringComparison.Ordinal)); // before the clock moves
 
@@ -137,7 +137,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("2.5E-1", 0.25, "0.25")]
     public async Task InvokeAsync_FractionalOrExponentTimeout_IsAccepted(string timeout, double seconds, string printed)
     {
-        var run = InvokeAsync("--timeout", timeout, "stuck");
+        var run = InvokeAsync("--retries", "0", "--timeout", timeout, "stuck");
         var stuck = await _stuck.NextRequestAsync();
         _time.Advance(TimeSpan.FromSeconds(seconds));
 
@@ -160,7 +160,7 @@ public sealed class RedditTopCommandTests : IDisposable
                 return response;
             });
 
-            var run = InvokeAsync("--timeout", "0.5", "stuck", "limited");
+            var run = InvokeAsync("--retries", "0", "--timeout", "0.5", "stuck", "limited");
             await _stuck.NextRequestAsync();
             await WaitUntilAsync(() => _error.ToString().Contains("r/limited", StringComparison.Ordinal)); // before the clock moves
             _time.Advance(TimeSpan.FromSeconds(0.5));
@@ -269,7 +269,11 @@ public sealed class RedditTopCommandTests : IDisposable
         var help = _out.ToString();
         Assert.Contains("reddittop python:3 programming:4 asyncio:2 dailyprogrammer:1", help, StringComparison.Ordinal);
         Assert.Contains("--time <hour|day|week|month|year|all>", help, StringComparison.Ordinal);
-        Assert.Contains("at most 100", help, StringComparison.Ordinal);
+        Assert.Contains("-s, --sort <top|hot|new|rising|controversial|best>", help, StringComparison.Ordinal);
+        Assert.Contains("--retries <n>", help, StringComparison.Ordinal);
+        Assert.Contains("--deadline <seconds>", help, StringComparison.Ordinal);
+        Assert.Contains("-j, --max-concurrency <n>", help, StringComparison.Ordinal);
+        Assert.Contains("-v, --verbose", help, StringComparison.Ordinal);
         Assert.Contains("--base-url <url>", help, StringComparison.Ordinal);
         Assert.Contains("--timeout <seconds>", help, StringComparison.Ordinal);
     }

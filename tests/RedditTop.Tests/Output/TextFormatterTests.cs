@@ -55,6 +55,6 @@ public sealed class TextFormatterTests
     }
 
     [Fact]
-    public void FormatBlock_NoPosts_PrintsOnlyTheName() =>
-        Assert.Equal("\n/r/empty:\n", TextFormatter.FormatBlock("empty", []));
+    public void FormatBlock_NoPosts_SaysSo() =>
+        Assert.Equal("\n/r/empty:\n\t(no posts)\n", TextFormatter.FormatBlock("empty", []));
 }

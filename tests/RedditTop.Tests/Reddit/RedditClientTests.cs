@@ -19,15 +19,15 @@ public sealed class RedditClientTests : IDisposable
     public void Dispose() => _mock.Dispose();
 
     [Fact]
-    public async Task GetTopAsync_AnyQuery_RequestsTopJsonWithTimeLimitRawJsonAndUserAgent()
+    public async Task GetPostsAsync_AnyQuery_RequestsTopJsonWithTimeLimitRawJsonAndUserAgent()
     {
         _mock.Expect(HttpMethod.Get, $"{BaseUrl}/r/python/top.json")
             .WithExactQueryString("t=week&limit=3&raw_json=1")
             .With(r => r.Headers.UserAgent.ToString().Contains(":reddittop:", StringComparison.Ordinal))
             .Respond("application/json", TestFiles.Read("listing_top.json"));
-        var sut = CreateSut(time: "week");
+        using var sut = CreateSut(time: "week");
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.Null(result.Error);
@@ -39,59 +39,57 @@ public sealed class RedditClientTests : IDisposable
         Assert.Matches(@"^(linux|macos|windows|freebsd|unknown):reddittop:\d+\.\d+\.\d+ \(.+\)$", UserAgent.Value);
 
     [Fact]
-    public async Task GetTopAsync_BaseUrlWithPath_KeepsThePath()
+    public async Task GetPostsAsync_BaseUrlWithPath_KeepsThePath()
     {
         _mock.Expect($"{BaseUrl}/proxy/r/python/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
-        using var http = RedditClient.CreateHttpClient(new Uri($"{BaseUrl}/proxy"), _mock);
-        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(5)), _time);
+        using var sut = RedditClient.Create(new Uri($"{BaseUrl}/proxy"), new RedditClientOptions { Retries = 0 }, _time, network: _mock);
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 1), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 1), CancellationToken.None);
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.NotNull(result.Posts);
     }
 
     [Theory]
-    [InlineData(50, 50)]
-    [InlineData(100, 100)]
-    [InlineData(500, 100)]
-    public async Task GetTopAsync_Count_CapsLimitAtOnePage(int count, int expectedLimit)
+    [InlineData(50)]
+    [InlineData(100)]
+    public async Task GetPostsAsync_CountUpToOnePage_AsksForThatManyInOneRequest(int count)
     {
-        _mock.Expect($"{BaseUrl}/r/askreddit/top.json").WithQueryString("limit", expectedLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var request = _mock.When($"{BaseUrl}/r/askreddit/top.json").WithQueryString("limit", count.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Respond("application/json", TestFiles.Read("listing_top.json"));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("askreddit", count), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("askreddit", count), CancellationToken.None);
 
-        _mock.VerifyNoOutstandingExpectation();
-        Assert.Equal(Math.Min(count, 100), result.Posts!.Count);
+        Assert.Equal(1, _mock.GetMatchCount(request));
+        Assert.Equal(count, result.Posts!.Count);
     }
 
     [Fact]
-    public async Task GetTopAsync_ServerSendsMorePostsThanAsked_PrintsOnlyCount()
+    public async Task GetPostsAsync_ServerSendsMorePostsThanAsked_PrintsOnlyCount()
     {
         _mock.When("*").Respond("application/json", TestFiles.Read("listing_hot_stickied.json"));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("askreddit", 100), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("askreddit", 100), CancellationToken.None);
 
         Assert.Equal(100, result.Posts!.Count);
     }
 
     [Fact]
-    public async Task GetTopAsync_ServerIgnoresRawJson_DecodesEntities()
+    public async Task GetPostsAsync_ServerIgnoresRawJson_DecodesEntities()
     {
         _mock.When("*").Respond("application/json", TestFiles.Read("listing_sub_no_raw_json_amp.json"));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("reddit_api_test", 25), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("reddit_api_test", 25), CancellationToken.None);
 
         Assert.Contains(result.Posts!, p => p.Title == "10/16 Pre-Games Thread - Hurricanes @ Red Wings & Wild @ Kings");
         Assert.DoesNotContain(result.Posts!, p => p.Title.Contains("&amp;", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task GetTopAsync_RawListingCutToOnePost_KeepsALiteralEntityInTheTitle()
+    public async Task GetPostsAsync_RawListingCutToOnePost_KeepsALiteralEntityInTheTitle()
     {
         // The first title really reads "&amp;"; the second, with a bare '&', shows the page is raw.
         _mock.When("*").Respond("application/json", """
@@ -100,31 +98,31 @@ public sealed class RedditClientTests : IDisposable
               {"kind": "t3", "data": {"id": "a2", "title": "Q&A thread", "score": 5, "url": "https://example.com/b", "permalink": "/r/html/comments/a2/", "subreddit": "html", "created_utc": 1.7E9}}
             ]}}
             """);
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("html", 1), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("html", 1), CancellationToken.None);
 
         Assert.Equal("What does &amp; mean in HTML?", Assert.Single(result.Posts!).Title);
     }
 
     [Fact]
-    public async Task GetTopAsync_MultiredditName_KeepsThePlusInThePath()
+    public async Task GetPostsAsync_MultiredditName_KeepsThePlusInThePath()
     {
         _mock.Expect($"{BaseUrl}/r/python+rust/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        await sut.GetTopAsync(new SubredditQuery("python+rust", 1), CancellationToken.None);
+        await sut.GetPostsAsync(new SubredditQuery("python+rust", 1), CancellationToken.None);
 
         _mock.VerifyNoOutstandingExpectation();
     }
 
     [Fact]
-    public async Task GetTopAsync_ServerIgnoresRawJsonWithLessThan_DecodesEntities()
+    public async Task GetPostsAsync_ServerIgnoresRawJsonWithLessThan_DecodesEntities()
     {
         _mock.When("*").Respond("application/json", TestFiles.Read("listing_top_no_raw_json.json"));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("all", 25), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("all", 25), CancellationToken.None);
 
         Assert.Contains(result.Posts!, p => p.Title == "<------- TIL that hitting the upvote arrow gives you reddit gold for free");
     }
@@ -133,12 +131,12 @@ public sealed class RedditClientTests : IDisposable
     [InlineData(HttpStatusCode.NotFound, "error_404_not_found.json", "not found (HTTP 404)")]
     [InlineData(HttpStatusCode.Forbidden, "error_403_forbidden.json", "forbidden (HTTP 403)")]
     [InlineData(HttpStatusCode.Forbidden, "error_quarantined_403.json", "forbidden (HTTP 403)")]
-    public async Task GetTopAsync_RecordedErrorResponse_ReturnsReason(HttpStatusCode status, string file, string expected)
+    public async Task GetPostsAsync_RecordedErrorResponse_ReturnsReason(HttpStatusCode status, string file, string expected)
     {
         _mock.When("*").Respond(status, "application/json", TestFiles.Read(file));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         Assert.Equal(expected, result.Error);
     }
@@ -152,67 +150,67 @@ public sealed class RedditClientTests : IDisposable
     [InlineData(HttpStatusCode.BadGateway, "", "server error (HTTP 502 Bad Gateway)")]
     [InlineData(HttpStatusCode.ServiceUnavailable, "", "server error (HTTP 503 Service Unavailable)")]
     [InlineData(HttpStatusCode.Unauthorized, """{"error": 401}""", "unauthorized (HTTP 401)")]
-    public async Task GetTopAsync_ErrorStatus_ReturnsReason(HttpStatusCode status, string body, string expected)
+    public async Task GetPostsAsync_ErrorStatus_ReturnsReason(HttpStatusCode status, string body, string expected)
     {
         _mock.When("*").Respond(status, "application/json", body);
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         Assert.Null(result.Posts);
         Assert.Equal(expected, result.Error);
     }
 
     [Fact]
-    public async Task GetTopAsync_TooManyRequests_ReturnsRateLimitedWithRetryAfter()
+    public async Task GetPostsAsync_TooManyRequests_ReturnsRateLimitedWithRetryAfter()
     {
         _mock.When("*").Respond(_ => Response(
             HttpStatusCode.TooManyRequests,
             TestFiles.Read("error_429_too_many_requests.html"),
             "text/html",
             r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(4))));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         Assert.Equal("rate limited (HTTP 429, retry after 4 s)", result.Error);
     }
 
     [Fact]
-    public async Task GetTopAsync_TooManyRequestsWithRetryAfterDate_ReportsSecondsFromNow()
+    public async Task GetPostsAsync_TooManyRequestsWithRetryAfterDate_ReportsSecondsFromNow()
     {
         _mock.When("*").Respond(_ => Response(
             HttpStatusCode.TooManyRequests,
             configure: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(_time.GetUtcNow().AddSeconds(30))));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         Assert.Equal("rate limited (HTTP 429, retry after 30 s)", result.Error);
     }
 
     [Fact]
-    public async Task GetTopAsync_RedirectToSearch_ReportsNotFound()
+    public async Task GetPostsAsync_RedirectToSearch_ReportsNotFound()
     {
         _mock.When("*").Respond(_ => Response(
             HttpStatusCode.Found,
             TestFiles.Read("redirect_302_subreddit_not_found.html"),
             "text/html",
             r => r.Headers.Location = new Uri("https://api.reddit.com/subreddits/search.json?q=PRAW_g6og0xf5xf")));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("PRAW_g6og0xf5xf", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("PRAW_g6og0xf5xf", 3), CancellationToken.None);
 
         Assert.Equal("not found (HTTP 302 to subreddit search)", result.Error);
     }
 
     [Fact]
-    public async Task GetTopAsync_OtherRedirect_ReportsWhereItPoints()
+    public async Task GetPostsAsync_OtherRedirect_ReportsWhereItPoints()
     {
         _mock.When("*").Respond(_ => Response(HttpStatusCode.MovedPermanently, configure: r => r.Headers.Location = new Uri("/r/t:bird/", UriKind.Relative)));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("random", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("random", 3), CancellationToken.None);
 
         Assert.Equal("unexpected redirect (HTTP 301 to /r/t:bird/)", result.Error);
     }
@@ -229,84 +227,83 @@ public sealed class RedditClientTests : IDisposable
     [InlineData("[1, 2]", "unexpected response: not a listing")]
     [InlineData("""{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"title": "t", "score": "many", "url": "u"}}]}}""", "unexpected response: invalid value at data.children[0].data.score")]
     [InlineData("""{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"score": 1, "url": "u"}}]}}""", "unexpected response: post 1 has no title")]
-    public async Task GetTopAsync_BodyIsNotAListing_ReturnsReasonWithoutDotNetNames(string body, string expected)
+    public async Task GetPostsAsync_BodyIsNotAListing_ReturnsReasonWithoutDotNetNames(string body, string expected)
     {
         _mock.When("*").Respond("application/json", body);
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         Assert.Equal(expected, result.Error);
     }
 
     [Fact]
-    public async Task GetTopAsync_DeeplyNestedBody_ReturnsReason()
+    public async Task GetPostsAsync_DeeplyNestedBody_ReturnsReason()
     {
         _mock.When("*").Respond("application/json", $$"""{"kind": "Listing", "data": {"x": {{new string('[', 5000)}}""");
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         Assert.Equal("invalid JSON at byte 96 (the maximum configured depth of 64 has been exceeded)", result.Error);
     }
 
     [Fact]
-    public async Task GetTopAsync_ChildThatIsNull_SkipsItAndKeepsThePage()
+    public async Task GetPostsAsync_ChildThatIsNull_SkipsItAndKeepsThePage()
     {
         _mock.When("*").Respond("application/json", """{"kind": "Listing", "data": {"children": [null, {"kind": "t3", "data": {"title": "t", "score": 2, "url": "https://example.com/"}}]}}""");
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         Assert.Null(result.Error);
         Assert.Equal("t", Assert.Single(result.Posts!).Title);
     }
 
     [Theory]
-    [InlineData(typeof(InvalidDataException), "cannot decompress the response body (not valid gzip or deflate data)")]
+    [InlineData(typeof(InvalidDataException), "unexpected response: cannot decompress the body (not valid gzip or deflate data)")]
     [InlineData(typeof(InvalidOperationException), "unexpected error (boom)")]
     [InlineData(typeof(NullReferenceException), "unexpected error (boom)")]
-    [InlineData(typeof(TaskCanceledException), "request cancelled")]
-    public async Task GetTopAsync_AnyException_IsThisSubredditsFailure(Type exceptionType, string expected)
+    [InlineData(typeof(TaskCanceledException), "unexpected error (request cancelled)")]
+    public async Task GetPostsAsync_AnyException_IsThisSubredditsFailure(Type exceptionType, string expected)
     {
         _mock.When("*").Throw((Exception)Activator.CreateInstance(exceptionType, "boom")!);
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         Assert.Equal(expected, result.Error);
     }
 
     [Fact]
-    public async Task GetTopAsync_HtmlWithStatus200_ReturnsReason()
+    public async Task GetPostsAsync_HtmlWithStatus200_ReturnsReason()
     {
         _mock.When("*").Respond("text/html", "<html><body>reddit</body></html>");
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
-        Assert.Equal("unexpected text/html response (HTTP 200), expected JSON", result.Error);
+        Assert.Equal("Reddit answered with a web page, not JSON", result.Error);
     }
 
     [Fact]
-    public async Task GetTopAsync_ConnectionFails_ReturnsReason()
+    public async Task GetPostsAsync_ConnectionFails_ReturnsReason()
     {
         _mock.When("*").Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (reddit.test:443)"));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        var result = await sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
         Assert.Equal("cannot connect (Connection refused (reddit.test:443))", result.Error);
     }
 
     [Fact]
-    public async Task GetTopAsync_ServerTooSlow_ReturnsTimedOut()
+    public async Task GetPostsAsync_ServerTooSlow_ReturnsTimedOut()
     {
         using var handler = new NeverAnsweringHandler();
-        using var http = RedditClient.CreateHttpClient(new Uri(BaseUrl), handler);
-        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(10)), _time);
+        using var sut = RedditClient.Create(new Uri(BaseUrl), new RedditClientOptions { Retries = 0 }, _time, network: handler);
 
-        var pending = sut.GetTopAsync(new SubredditQuery("python", 3), CancellationToken.None);
+        var pending = sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
         var request = await handler.NextRequestAsync();
 
         // The fake clock fires timers inside Advance, so the request's token says at once whether the time-out fired.
@@ -320,24 +317,23 @@ public sealed class RedditClientTests : IDisposable
     }
 
     [Fact]
-    public async Task GetTopAsync_CanceledBeforeExecution_ThrowsWithoutSending()
+    public async Task GetPostsAsync_CanceledBeforeExecution_ThrowsWithoutSending()
     {
         var request = _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.GetTopAsync(new SubredditQuery("python", 3), new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.GetPostsAsync(new SubredditQuery("python", 3), new CancellationToken(canceled: true)));
         Assert.Equal(0, _mock.GetMatchCount(request));
     }
 
     [Fact]
-    public async Task GetTopAsync_CanceledWhileWaiting_ThrowsRatherThanReportingTimeout()
+    public async Task GetPostsAsync_CanceledWhileWaiting_ThrowsRatherThanReportingTimeout()
     {
         using var handler = new NeverAnsweringHandler();
-        using var http = RedditClient.CreateHttpClient(new Uri(BaseUrl), handler);
-        var sut = new RedditClient(http, new RedditClientOptions("day", TimeSpan.FromSeconds(30)), _time);
+        using var sut = RedditClient.Create(new Uri(BaseUrl), new RedditClientOptions { Timeout = TimeSpan.FromSeconds(30) }, _time, network: handler);
         using var cts = new CancellationTokenSource();
 
-        var pending = sut.GetTopAsync(new SubredditQuery("python", 3), cts.Token);
+        var pending = sut.GetPostsAsync(new SubredditQuery("python", 3), cts.Token);
         await handler.NextRequestAsync();
         await cts.CancelAsync();
 
@@ -345,7 +341,7 @@ public sealed class RedditClientTests : IDisposable
     }
 
     private RedditClient CreateSut(string time = "day") =>
-        new(RedditClient.CreateHttpClient(new Uri(BaseUrl), _mock), new RedditClientOptions(time, TimeSpan.FromSeconds(5)), _time);
+        RedditClient.Create(new Uri(BaseUrl), new RedditClientOptions { Time = time, Timeout = TimeSpan.FromSeconds(5), Retries = 0 }, _time, network: _mock);
 
     private static HttpResponseMessage Response(HttpStatusCode status, string? body = null, string mediaType = "application/json", Action<HttpResponseMessage>? configure = null)
     {

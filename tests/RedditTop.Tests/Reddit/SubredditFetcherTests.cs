@@ -11,18 +11,15 @@ public sealed class SubredditFetcherTests : IDisposable
     private readonly MockHttpMessageHandler _mock = new();
     private readonly NeverAnsweringHandler _stuck;
     private readonly MockedRequest _listing;
-    private readonly HttpClient _http;
 
     public SubredditFetcherTests()
     {
         _listing = _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
         _stuck = new NeverAnsweringHandler("/r/stuck/", _mock);
-        _http = RedditClient.CreateHttpClient(new Uri("https://reddit.test"), _stuck);
     }
 
     public void Dispose()
     {
-        _http.Dispose();
         _stuck.Dispose();
         _mock.Dispose();
     }
@@ -30,7 +27,7 @@ public sealed class SubredditFetcherTests : IDisposable
     [Fact]
     public async Task FetchAllAsync_FastAndStuck_YieldsTheFastOneFirst()
     {
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
         await using var results = SubredditFetcher.FetchAllAsync(sut, [new("stuck", 1), new("askreddit", 2)], CancellationToken.None).GetAsyncEnumerator();
 
@@ -42,7 +39,7 @@ public sealed class SubredditFetcherTests : IDisposable
     [Fact]
     public async Task FetchAllAsync_ReaderStopsEarly_CancelsTheRequestsStillInFlight()
     {
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
         var stuckRequest = CancellationToken.None;
         await foreach (var result in SubredditFetcher.FetchAllAsync(sut, [new("stuck", 1), new("askreddit", 1)], CancellationToken.None))
@@ -59,7 +56,7 @@ public sealed class SubredditFetcherTests : IDisposable
     [Fact]
     public async Task FetchAllAsync_ReaderThrows_CancelsTheRequestsStillInFlight()
     {
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
         var stuckRequest = CancellationToken.None;
         await Assert.ThrowsAsync<IOException>(async () =>
@@ -77,7 +74,7 @@ public sealed class SubredditFetcherTests : IDisposable
     [Fact]
     public async Task FetchAllAsync_CanceledBeforeExecution_SendsNothing()
     {
-        var sut = CreateSut();
+        using var sut = CreateSut();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
@@ -98,5 +95,5 @@ public sealed class SubredditFetcherTests : IDisposable
     }
 
     private RedditClient CreateSut() =>
-        new(_http, new RedditClientOptions("day", TimeSpan.FromSeconds(30)), new FakeTimeProvider());
+        RedditClient.Create(new Uri("https://reddit.test"), new RedditClientOptions { Timeout = TimeSpan.FromSeconds(30) }, new FakeTimeProvider(), network: _stuck);
 }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace RedditTop.Reddit.Http;
+
+/// <summary>
+/// The run's one view of Reddit's rate budget, fed by the <c>X-Ratelimit-Remaining</c> and <c>X-Ratelimit-Reset</c>
+/// headers of every response and shared by all concurrent requests. It spends the budget as fast as it is given:
+/// a request waits (for the window's reset) only when what remains would not cover the requests already in flight.
+/// It never spreads requests evenly over the window, which would make a short run take minutes for nothing.
+/// </summary>
+internal sealed class RateBudget(TimeProvider timeProvider)
+{
+    private readonly Lock _lock = new();
+    private double? _remaining; // null: unknown (no answer yet in this window)
+    private DateTimeOffset _resetAt;
+    private int _inFlight;
+
+    /// <summary>What the last answer said remains in the window, or null before the first.</summary>
+    public double? Remaining
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _remaining;
+            }
+        }
+    }
+
+    /// <summary>Waits until one more request fits in the budget and counts it as in flight; dispose the result when it is answered.</summary>
+    public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = timeProvider.GetUtcNow();
+                if (_remaining is not null && now >= _resetAt)
+                {
+                    _remaining = null; // a new window: its budget is learned from the next answer
+                }
+
+                if (_remaining is not { } remaining || remaining - _inFlight >= 1)
+                {
+                    _inFlight++;
+                    return new Lease(this);
+                }
+
+                wait = _resetAt - now;
+            }
+
+            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Takes in what a response says of the budget. Answers from the same window can arrive out of order, so the lowest
+    /// count and the latest reset win.
+    /// </summary>
+    public void Update(HttpResponseHeaders headers)
+    {
+        if (!TryGetNumber(headers, "X-Ratelimit-Remaining", out var remaining) || !TryGetNumber(headers, "X-Ratelimit-Reset", out var reset))
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            var resetAt = timeProvider.GetUtcNow() + TimeSpan.FromSeconds(reset);
+            var sameWindow = _remaining is not null && Math.Abs((resetAt - _resetAt).TotalSeconds) < 1;
+            _remaining = sameWindow ? Math.Min(_remaining!.Value, remaining) : remaining;
+            _resetAt = sameWindow && _resetAt > resetAt ? _resetAt : resetAt; // the later estimate: never early
+        }
+    }
+
+    private void Release()
+    {
+        lock (_lock)
+        {
+            _inFlight--;
+        }
+    }
+
+    private static bool TryGetNumber(HttpResponseHeaders headers, string name, out double value)
+    {
+        value = 0;
+        return headers.TryGetValues(name, out var values)
+            && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value)
+            && value >= 0;
+    }
+
+    /// <summary>One request's place in the budget.</summary>
+    public sealed class Lease(RateBudget budget) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                budget.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace RedditTop.Reddit.Http;
+
+/// <summary>
+/// The one place the HTTP stack is built, as a visible chain: retries (<see cref="ResilienceHandler"/>, Polly) →
+/// concurrency limit and rate budget (<see cref="RateBudgetHandler"/>) → the network (<see cref="SocketsHttpHandler"/>,
+/// or a test's mock in its place).
+/// </summary>
+internal static class RedditHttp
+{
+    /// <summary>
+    /// Creates the client every request of a run goes through: base address, User-Agent, no redirects followed, no
+    /// client-wide time-out (each attempt has its own). A <paramref name="network"/> handler passed in (a test's mock)
+    /// stays the caller's to dispose.
+    /// </summary>
+    public static HttpClient CreateClient(
+        Uri baseUrl,
+        RedditClientOptions options,
+        DateTimeOffset deadline,
+        TimeProvider timeProvider,
+        Action<string>? log = null,
+        HttpMessageHandler? network = null,
+        Func<double>? randomizer = null)
+    {
+        var chain = new ResilienceHandler(RetryPipeline.Build(options.Retries, options.Timeout, deadline, timeProvider, randomizer))
+        {
+            InnerHandler = new RateBudgetHandler(new RateBudget(timeProvider), options.MaxConcurrency, timeProvider, log)
+            {
+                InnerHandler = network is null ? CreateNetworkHandler() : new NotDisposingHandler(network),
+            },
+        };
+
+        var client = new HttpClient(chain, disposeHandler: true)
+        {
+            BaseAddress = WithTrailingSlash(baseUrl),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    private static SocketsHttpHandler CreateNetworkHandler() => new()
+    {
+        // Reddit redirects an unknown subreddit to its search page; that must be reported, not followed.
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    private static Uri WithTrailingSlash(Uri baseUrl) =>
+        baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+
+    /// <summary>Passes requests to a handler the caller owns, without disposing it with the chain.</summary>
+    private sealed class NotDisposingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override void Dispose(bool disposing)
+        {
+            // The inner handler is the caller's.
+        }
+    }
+}
