@@ -230,6 +230,13 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("--timeout", "∞", "python")]
     [InlineData("--timeout", "1e9", "python")]
     [InlineData("--base-url", "", "python")]
+    [InlineData("--retries", "11", "python")]
+    [InlineData("--retries", "-1", "python")]
+    [InlineData("-j", "0", "python")]
+    [InlineData("-j", "65", "python")]
+    [InlineData("--deadline", "0", "python")]
+    [InlineData("--deadline", "NaN", "python")]
+    [InlineData("--sort", "oldest", "python")]
     [InlineData("python", "--", "-n")]
     [InlineData("-n")]
     [InlineData]
@@ -290,6 +297,48 @@ public sealed class RedditTopCommandTests : IDisposable
         Assert.Equal(ExitCodes.Interrupted, await run.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.True(stuck.IsCancellationRequested);
         Assert.Equal("", _error.ToString());
+    }
+
+    [Fact]
+    public async Task InvokeAsync_Verbose_WritesOneStderrLinePerAttemptAndNothingMoreToStdout()
+    {
+        _mock.When("https://www.reddit.com/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
+        _mock.When("https://www.reddit.com/r/gone/top.json").Respond(HttpStatusCode.NotFound, "application/json", "{}");
+
+        var exitCode = await InvokeAsync("-v", "askreddit:1", "gone");
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        var lines = _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "reddittop: r/askreddit: attempt 1: HTTP 200 in 0 ms, budget unknown left",
+                "reddittop: r/gone: attempt 1: HTTP 404 in 0 ms, budget unknown left",
+                "reddittop: r/gone: not found (HTTP 404)",
+            ],
+            lines);
+        Assert.DoesNotContain("attempt", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_SortNew_AsksForTheNewListingWithoutATimeWindow()
+    {
+        _mock.Expect("https://www.reddit.com/r/askreddit/new.json").WithExactQueryString("limit=3&raw_json=1").Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        var exitCode = await InvokeAsync("--sort", "NEW", "-t", "week", "askreddit:3");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task InvokeAsync_EmptyListing_PrintsTheBlockWithNoPosts()
+    {
+        _mock.When("*").Respond("application/json", """{"kind": "Listing", "data": {"after": null, "children": []}}""");
+
+        var exitCode = await InvokeAsync("quiet");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.EndsWith("\n/r/quiet:\n\t(no posts)\n", _out.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,132 @@
+using RedditTop.Reddit.Http;
+using RedditTop.Tests.Support;
+
+namespace RedditTop.Tests.Reddit.Http;
+
+public sealed class RateBudgetTests
+{
+    private readonly TimerWatchingTimeProvider _time = new();
+
+    [Fact]
+    public async Task AcquireAsync_BudgetUnknown_LetsEveryRequestGo()
+    {
+        var sut = new RateBudget(_time);
+
+        var leases = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => sut.AcquireAsync(CancellationToken.None)));
+
+        Assert.Equal(50, leases.Length);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_RemainingCoversTheRequestsInFlight_SpendsItWithoutWaiting()
+    {
+        var sut = new RateBudget(_time);
+        sut.Update(Headers(remaining: "3.0", reset: "10"));
+
+        using var first = await sut.AcquireAsync(CancellationToken.None);
+        using var second = await sut.AcquireAsync(CancellationToken.None);
+        using var third = await sut.AcquireAsync(CancellationToken.None);
+        var fourth = sut.AcquireAsync(CancellationToken.None);
+
+        Assert.False(fourth.IsCompleted);
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(9.999));
+        Assert.False(fourth.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        (await fourth.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ManyConcurrentWaiters_AllGoAfterTheReset()
+    {
+        var sut = new RateBudget(_time);
+        sut.Update(Headers(remaining: "0.0", reset: "3"));
+
+        var waiting = Enumerable.Range(0, 20).Select(_ => sut.AcquireAsync(CancellationToken.None)).ToList();
+        for (var i = 0; i < 20; i++)
+        {
+            await _time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
+        }
+
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        // A new window: its budget is unknown until the next answer, so nobody waits for it.
+        var leases = await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(20, leases.Length);
+        Assert.Null(sut.Remaining);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AnswersOutOfOrder_TheLowestRemainingWins()
+    {
+        var sut = new RateBudget(_time);
+
+        sut.Update(Headers(remaining: "5.0", reset: "10"));
+        sut.Update(Headers(remaining: "7.0", reset: "10")); // an older answer arriving late
+
+        Assert.Equal(5.0, sut.Remaining);
+        var leases = new List<RateBudget.Lease>();
+        for (var i = 0; i < 5; i++)
+        {
+            leases.Add(await sut.AcquireAsync(CancellationToken.None));
+        }
+
+        Assert.False(sut.AcquireAsync(CancellationToken.None).IsCompleted);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_LeaseReleased_FreesItsPlace()
+    {
+        var sut = new RateBudget(_time);
+        sut.Update(Headers(remaining: "1.0", reset: "10"));
+
+        var lease = await sut.AcquireAsync(CancellationToken.None);
+        var next = sut.AcquireAsync(CancellationToken.None);
+        Assert.False(next.IsCompleted);
+        lease.Dispose();
+        sut.Update(Headers(remaining: "1.0", reset: "10")); // the answer said one is still left
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+
+        // The waiter re-checks at the reset at the latest; with one left and none in flight it may go.
+        _time.Advance(TimeSpan.FromSeconds(10));
+        (await next.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_Canceled_StopsWaiting()
+    {
+        var sut = new RateBudget(_time);
+        sut.Update(Headers(remaining: "0.0", reset: "600"));
+        using var cts = new CancellationTokenSource();
+
+        var waiting = sut.AcquireAsync(cts.Token);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Theory]
+    [InlineData("abc", "10")]
+    [InlineData("5.0", "")]
+    [InlineData("-1", "10")]
+    [InlineData("NaN", "10")]
+    public async Task Update_HeadersMissingOrMalformed_AreIgnored(string remaining, string reset)
+    {
+        var sut = new RateBudget(_time);
+
+        sut.Update(Headers(remaining, reset));
+
+        Assert.Null(sut.Remaining);
+        (await sut.AcquireAsync(CancellationToken.None)).Dispose();
+    }
+
+    private static System.Net.Http.Headers.HttpResponseHeaders Headers(string remaining, string reset)
+    {
+        using var response = new HttpResponseMessage();
+        response.Headers.TryAddWithoutValidation("X-Ratelimit-Used", "1");
+        response.Headers.TryAddWithoutValidation("X-Ratelimit-Remaining", remaining);
+        response.Headers.TryAddWithoutValidation("X-Ratelimit-Reset", reset);
+        return response.Headers;
+    }
+}
