@@ -33,7 +33,7 @@ public sealed partial class EndToEndTests
         Assert.Matches(HeaderPattern(), stdout);
         foreach (var (name, count) in new[] { ("python", 3), ("programming", 4), ("asyncio", 2), ("dailyprogrammer", 1) })
         {
-            Assert.Contains(await ExpectedBlockAsync(server, name, count), stdout, StringComparison.Ordinal);
+            Assert.Contains(await ExpectedOutput.BlockAsync(server, name, count), stdout, StringComparison.Ordinal);
         }
 
         // Header (2 lines), then per block: empty line, name, two lines per post.
@@ -61,7 +61,7 @@ public sealed partial class EndToEndTests
         var stdout = process.Stdout;
 
         Assert.Equal(0, exitCode);
-        var expected = await ExpectedBlockAsync(server, "python", 100, "week");
+        var expected = await ExpectedOutput.BlockAsync(server, "python", 100, "week");
         Assert.Contains(expected, stdout, StringComparison.Ordinal);
         Assert.True(expected.Any(c => c > 127), "the generated listing should contain non-ASCII titles");
     }
@@ -79,7 +79,7 @@ public sealed partial class EndToEndTests
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, .. names.Select(n => n + ":1")]);
 
         // One after another, the second request would wait for the first answer. All six arrive while every answer is held.
-        await WaitUntilAsync(() => server.Requests.Count == names.Length, process);
+        await process.WaitUntilAsync(() => server.Requests.Count == names.Length, Patience);
         Assert.All(server.Requests, r => Assert.Null(r.RespondedAt));
         Assert.Equal(names.Order(StringComparer.Ordinal), server.Requests.Select(r => r.Subreddit!).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("/r/", process.Stdout, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed partial class EndToEndTests
         await using var server = await StartWithPythonHeldAsync();
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:2", "rust:2"]);
-        var rustBlock = await ExpectedBlockAsync(server, "rust", 2);
+        var rustBlock = await ExpectedOutput.BlockAsync(server, "rust", 2);
         await process.WaitForStdoutAsync(s => s.Contains(rustBlock, StringComparison.Ordinal), Patience);
 
         Assert.False(process.HasExited);
@@ -110,7 +110,7 @@ public sealed partial class EndToEndTests
         Assert.Equal(0, await process.WaitForExitAsync(Patience));
         var stdout = process.Stdout;
         Assert.True(stdout.IndexOf("/r/rust:", StringComparison.Ordinal) < stdout.IndexOf("/r/python:", StringComparison.Ordinal));
-        Assert.Contains(await ExpectedBlockAsync(server, "python", 2), stdout, StringComparison.Ordinal);
+        Assert.Contains(await ExpectedOutput.BlockAsync(server, "python", 2), stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,8 +131,8 @@ public sealed partial class EndToEndTests
             "--base-url", server.BaseUrl, "--retries", "0", "--timeout", "5", "python:2", "nosuchsub", "private_sub", "broken", "dropped", "cut", "stuck", "overloaded", "rust:1");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains(await ExpectedBlockAsync(server, "python", 2), stdout, StringComparison.Ordinal);
-        Assert.Contains(await ExpectedBlockAsync(server, "rust", 1), stdout, StringComparison.Ordinal);
+        Assert.Contains(await ExpectedOutput.BlockAsync(server, "python", 2), stdout, StringComparison.Ordinal);
+        Assert.Contains(await ExpectedOutput.BlockAsync(server, "rust", 1), stdout, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Count(stdout, @"^/r/", RegexOptions.Multiline));
         var errors = stderr.TrimEnd('\n').Split('\n').Order(StringComparer.Ordinal).ToList();
         var cut = Assert.Single(errors, e => e.StartsWith("reddittop: r/cut: ", StringComparison.Ordinal));
@@ -165,8 +165,8 @@ public sealed partial class EndToEndTests
             "--base-url", server.BaseUrl, "python:2", "gzipped", "nulldata", "anarray", "deep", "notlisting", "rust:1");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains(await ExpectedBlockAsync(server, "python", 2), stdout, StringComparison.Ordinal);
-        Assert.Contains(await ExpectedBlockAsync(server, "rust", 1), stdout, StringComparison.Ordinal);
+        Assert.Contains(await ExpectedOutput.BlockAsync(server, "python", 2), stdout, StringComparison.Ordinal);
+        Assert.Contains(await ExpectedOutput.BlockAsync(server, "rust", 1), stdout, StringComparison.Ordinal);
         Assert.Equal(
             [
                 "reddittop: r/anarray: unexpected response: not a listing",
@@ -188,7 +188,7 @@ public sealed partial class EndToEndTests
         var (exitCode, stdout, _) = await ReddittopProcess.RunAsync(["--base-url", server.BaseUrl, "rust:2", "nosuchsub"], redirection);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains(await ExpectedBlockAsync(server, "rust", 2), stdout, StringComparison.Ordinal);
+        Assert.Contains(await ExpectedOutput.BlockAsync(server, "rust", 2), stdout, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -236,7 +236,7 @@ public sealed partial class EndToEndTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains("&amp;", await new HttpClient().GetStringAsync($"{server.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1"), StringComparison.Ordinal);
-        Assert.Contains(await ExpectedBlockAsync(server, "python", 5, unescape: true), stdout, StringComparison.Ordinal);
+        Assert.Contains(await ExpectedOutput.BlockAsync(server, "python", 5, unescape: true), stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("&amp;", stdout, StringComparison.Ordinal);
     }
 
@@ -285,7 +285,7 @@ public sealed partial class EndToEndTests
         await using var server = await StartWithPythonHeldAsync();
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:2", "rust:3"]);
-        var rustBlock = await ExpectedBlockAsync(server, "rust", 3);
+        var rustBlock = await ExpectedOutput.BlockAsync(server, "rust", 3);
         await process.WaitForStdoutAsync(s => s.Contains(rustBlock, StringComparison.Ordinal), Patience);
         process.Signal(signal);
 
@@ -302,7 +302,7 @@ public sealed partial class EndToEndTests
         await using var server = await FakeRedditServer.StartAsync(new Scenario());
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, .. names.Select(n => n + ":100")], readStdout: false);
-        await WaitUntilAsync(process.IsBlockedWritingToAPipe, process);
+        await process.WaitUntilAsync(process.IsBlockedWritingToAPipe, Patience);
         process.Signal(ReddittopProcess.Sigint);
 
         Assert.Equal(130, await process.WaitForExitAsync(Patience));
@@ -324,44 +324,12 @@ public sealed partial class EndToEndTests
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails the test if the process exits first or after a long patience.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, ReddittopProcess process)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"condition not met (exited: {process.HasExited}); stdout:\n{process.Stdout}\nstderr:\n{process.Stderr}");
-            }
-
-            await Task.Delay(10);
-        }
-    }
-
     /// <summary>A server whose python responses wait for <c>Release("python")</c>; other subreddits answer at once.</summary>
     private static async Task<FakeRedditServer> StartWithPythonHeldAsync()
     {
         var server = await FakeRedditServer.StartAsync(new Scenario());
         server.Hold("python");
         return server;
-    }
-
-    /// <summary>The block reddittop must print, built independently from the server's own raw JSON.</summary>
-    private static async Task<string> ExpectedBlockAsync(FakeRedditServer server, string name, int count, string time = "day", bool unescape = false)
-    {
-        using var http = new HttpClient();
-        using var json = JsonDocument.Parse(await http.GetStringAsync($"{server.BaseUrl}/r/{name}/top.json?t={time}&limit={count}&raw_json=1"));
-        var block = new StringBuilder($"\n/r/{name}:\n");
-        foreach (var child in json.RootElement.GetProperty("data").GetProperty("children").EnumerateArray().Take(count))
-        {
-            var post = child.GetProperty("data");
-            block.Append('\t').Append(post.GetProperty("score").GetInt32()).Append(": ").Append(Text(post.GetProperty("title").GetString()!))
-                .Append("\n\t\t(").Append(Text(post.GetProperty("url").GetString()!)).Append(")\n");
-        }
-
-        return block.ToString();
-
-        string Text(string text) => unescape ? System.Net.WebUtility.HtmlDecode(text) : text;
     }
 
     [GeneratedRegex(@"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (January|February|March|April|May|June|July|August|September|October|November|December) \d\d, (0\d|1[0-2]):[0-5]\d (AM|PM)\n-{27}\n\n/r/")]

@@ -112,17 +112,20 @@ internal sealed partial class ReddittopProcess : IDisposable
     }
 
     /// <summary>Waits until stdout satisfies <paramref name="condition"/>; fails the test after <paramref name="timeout"/>.</summary>
-    public async Task WaitForStdoutAsync(Func<string, bool> condition, TimeSpan timeout)
+    public Task WaitForStdoutAsync(Func<string, bool> condition, TimeSpan timeout) => WaitUntilAsync(() => condition(Stdout), timeout);
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails the test if the program exits first, or after <paramref name="timeout"/>.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!condition(Stdout))
+        while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"stdout never matched; stdout so far:\n{Stdout}\nstderr:\n{Stderr}");
+                throw new TimeoutException($"condition never met; stdout so far:\n{Stdout}\nstderr:\n{Stderr}");
             }
 
-            if (_process.HasExited && _readers.IsCompleted && !condition(Stdout))
+            if (_process.HasExited && _readers.IsCompleted && !condition())
             {
                 throw new InvalidOperationException($"reddittop exited ({_process.ExitCode}) first; stdout:\n{Stdout}\nstderr:\n{Stderr}");
             }
