@@ -20,6 +20,7 @@ internal static class RedditTopCommand
         Examples:
           reddittop python:3 programming:4 asyncio:2 dailyprogrammer:1
           reddittop -t week -n 5 csharp dotnet
+          reddittop --sort new python:250 rust
           watch -n 5 reddittop python:3 programming:4
           reddittop python:10 > top.txt
 
