@@ -58,6 +58,30 @@ public sealed class RetryPipelineTests : IDisposable
         Assert.EndsWith(", 4 attempts", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetPostsAsync_NoRetryAfter_BacksOffExponentiallyFromOneSecond()
+    {
+        _mock.When(Url).Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
+        using var sut = RedditClient.Create(new Uri("https://reddit.test"), new RedditClientOptions(), _time, network: _mock, randomizer: () => 0.5);
+
+        var pending = sut.GetPostsAsync(new SubredditQuery("python", 2), CancellationToken.None);
+        var delays = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            var backoff = await _time.WaitForTimerAsync(IsBackoff);
+            delays.Add(backoff);
+            _time.Advance(backoff);
+        }
+
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Jitter spreads each wait around 1 s, 2 s, 4 s (the randomizer is fixed here); they grow, and none is long.
+        Assert.Equal(4, result.Failure!.Attempts);
+        Assert.InRange(delays[0], TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1.5));
+        Assert.True(delays[0] < delays[1] && delays[1] < delays[2], string.Join(", ", delays));
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(8)));
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.BadRequest)]
     [InlineData(HttpStatusCode.Unauthorized)]
