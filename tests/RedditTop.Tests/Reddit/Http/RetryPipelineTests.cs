@@ -150,11 +150,7 @@ public sealed class RetryPipelineTests : IDisposable
     public async Task GetPostsAsync_DeadlinePassesWhileWaiting_ReportsTheDeadline()
     {
         using var stuck = new NeverAnsweringHandler();
-        using var sut = RedditClient.Create(
-            new Uri("https://reddit.test"),
-            new RedditClientOptions { Timeout = TimeSpan.FromSeconds(100), Deadline = TimeSpan.FromSeconds(5) },
-            _time,
-            network: stuck);
+        using var sut = CreateSut(new RedditClientOptions { Timeout = TimeSpan.FromSeconds(100), Deadline = TimeSpan.FromSeconds(5) }, stuck);
 
         var pending = sut.GetPostsAsync(new SubredditQuery("python", 2), CancellationToken.None);
         await stuck.NextRequestAsync();
@@ -169,11 +165,7 @@ public sealed class RetryPipelineTests : IDisposable
     public async Task GetPostsAsync_EveryAttemptTimesOut_RetriesThenReportsTheTimeOut()
     {
         using var stuck = new NeverAnsweringHandler();
-        using var sut = RedditClient.Create(
-            new Uri("https://reddit.test"),
-            new RedditClientOptions { Timeout = TimeSpan.FromSeconds(2), Retries = 1 },
-            _time,
-            network: stuck);
+        using var sut = CreateSut(new RedditClientOptions { Timeout = TimeSpan.FromSeconds(2), Retries = 1 }, stuck);
 
         var pending = sut.GetPostsAsync(new SubredditQuery("python", 2), CancellationToken.None);
         var first = await stuck.NextRequestAsync();
@@ -224,11 +216,10 @@ public sealed class RetryPipelineTests : IDisposable
     }
 
     private RedditClient CreateSut(int retries = 3, TimeSpan? deadline = null) =>
-        RedditClient.Create(
-            new Uri("https://reddit.test"),
-            new RedditClientOptions { Retries = retries, Deadline = deadline ?? RedditClientOptions.DefaultDeadline },
-            _time,
-            network: _mock);
+        CreateSut(new RedditClientOptions { Retries = retries, Deadline = deadline ?? RedditClientOptions.DefaultDeadline }, _mock);
+
+    private RedditClient CreateSut(RedditClientOptions options, HttpMessageHandler network) =>
+        RedditClient.Create(new Uri("https://reddit.test"), options, _time, network: network);
 
     private static Func<HttpRequestMessage, HttpResponseMessage> Sequence(params HttpResponseMessage[] responses)
     {
