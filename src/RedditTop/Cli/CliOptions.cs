@@ -1,13 +1,15 @@
 using RedditTop.Reddit;
+using RedditTop.Reddit.Auth;
 
 namespace RedditTop.Cli;
 
-/// <summary>Everything one run needs, read from the command line and the environment.</summary>
-internal sealed record CliOptions(IReadOnlyList<SubredditQuery> Subreddits, Uri BaseUrl, RedditClientOptions Request, bool Verbose = false)
+/// <summary>
+/// Everything one run needs, read from the command line and the environment. <see cref="BaseUrl"/> is the server the
+/// user named, or null for Reddit itself; <see cref="App"/> the Reddit app to authenticate as, or null for anonymous.
+/// </summary>
+internal sealed record CliOptions(IReadOnlyList<SubredditQuery> Subreddits, Uri? BaseUrl, RedditClientOptions Request, bool Verbose = false, AppCredentials? App = null)
 {
     public const string BaseUrlVariable = "REDDITTOP_BASE_URL";
-
-    public static readonly Uri DefaultBaseUrl = new("https://www.reddit.com/");
 
     /// <summary>Accepts an absolute http or https URL without query or fragment, such as <c>http://127.0.0.1:5000</c>.</summary>
     public static bool TryParseBaseUrl(string? text, out Uri url) =>

@@ -4,6 +4,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Auth;
 
 namespace RedditTop.Cli;
 
@@ -100,7 +101,7 @@ internal static class RedditTopCommand
 
         var baseUrl = new Option<Uri?>("--base-url")
         {
-            Description = $"Reddit-compatible server to query [default: ${CliOptions.BaseUrlVariable}, else {CliOptions.DefaultBaseUrl.OriginalString.TrimEnd('/')}]",
+            Description = $"Reddit-compatible server to query, token endpoint included [default: ${CliOptions.BaseUrlVariable}, else Reddit]",
             HelpName = "url",
             CustomParser = ParseBaseUrl,
         };
@@ -146,12 +147,15 @@ internal static class RedditTopCommand
         root.SetAction(async (parseResult, token) =>
         {
             // The option wins; an empty variable counts as unset.
-            var url = parseResult.GetValue(baseUrl) ?? CliOptions.DefaultBaseUrl;
-            if (parseResult.GetResult(baseUrl) is null
-                && environment.GetEnvironmentVariable(CliOptions.BaseUrlVariable) is { Length: > 0 } variable
-                && !CliOptions.TryParseBaseUrl(variable, out url))
+            var url = parseResult.GetValue(baseUrl);
+            if (parseResult.GetResult(baseUrl) is null && environment.GetEnvironmentVariable(CliOptions.BaseUrlVariable) is { Length: > 0 } variable)
             {
-                return await UsageErrorAsync(environment, [NotABaseUrl(CliOptions.BaseUrlVariable, variable)]);
+                if (!CliOptions.TryParseBaseUrl(variable, out var fromVariable))
+                {
+                    return await UsageErrorAsync(environment, [NotABaseUrl(CliOptions.BaseUrlVariable, variable)]);
+                }
+
+                url = fromVariable;
             }
 
             var defaultCount = parseResult.GetValue(limit);
@@ -165,7 +169,8 @@ internal static class RedditTopCommand
                 Deadline = TimeSpan.FromSeconds(parseResult.GetValue(deadline)),
                 MaxConcurrency = parseResult.GetValue(concurrency),
             };
-            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(verbose)), environment, token);
+            var app = AppCredentials.FromEnvironment(environment.GetEnvironmentVariable);
+            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(verbose), app), environment, token);
         });
 
         var parseResult = root.Parse(args);

@@ -1,5 +1,6 @@
 using RedditTop.Output;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Auth;
 
 namespace RedditTop.Cli;
 
@@ -14,16 +15,30 @@ internal static class TopAction
 
         // The --verbose lines come from concurrent requests: stderr takes one whole line at a time.
         var error = TextWriter.Synchronized(environment.Error);
+        var blocked = false;
         try
         {
-            await WriteAsync(environment.Out, TextFormatter.FormatHeader(environment.Time.GetLocalNow()), cancellationToken);
+            var endpoints = RedditEndpoints.For(options.BaseUrl, options.App);
+            var cacheDirectory = TokenCache.DirectoryFrom(environment.GetEnvironmentVariable);
+            var app = options.App is { } credentials
+                ? new AppAccess(credentials, endpoints.Token, cacheDirectory is null ? null : new TokenCache(cacheDirectory, credentials.ClientId, endpoints.Token))
+                : null;
+            Action<string>? log = options.Verbose ? error.WriteLine : null;
+            using var client = RedditClient.Create(endpoints.Api, options.Request, environment.Time, log, environment.Handler, app: app);
 
-            using var client = RedditClient.Create(
-                options.BaseUrl,
-                options.Request,
-                environment.Time,
-                options.Verbose ? error.WriteLine : null,
-                environment.Handler);
+            // A token that cannot be had is one error, before anything is requested or printed.
+            try
+            {
+                await client.AuthenticateAsync(cancellationToken);
+            }
+            catch (TokenRequestException e)
+            {
+                await WriteAsync(error, $"reddittop: authentication failed: {e.Message}\n", cancellationToken);
+                return ExitCodes.Failed;
+            }
+
+            log?.Invoke(DescribeAccess(client, endpoints, options.App, environment.Time));
+            await WriteAsync(environment.Out, TextFormatter.FormatHeader(environment.Time.GetLocalNow()), cancellationToken);
             await foreach (var result in SubredditFetcher.FetchAllAsync(client, options.Subreddits, cancellationToken))
             {
                 if (result.Posts is { } posts)
@@ -33,8 +48,14 @@ internal static class TopAction
                 else
                 {
                     failed++;
+                    blocked |= result.Failure?.Kind == FailureKind.Blocked;
                     await WriteAsync(error, $"reddittop: r/{result.Query.Name}: {result.Error}\n", cancellationToken);
                 }
+            }
+
+            if (blocked)
+            {
+                await WriteAsync(error, BlockedHint, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -50,6 +71,23 @@ internal static class TopAction
         }
 
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>Said once, at the end of a run in which Reddit blocked anonymous requests.</summary>
+    private static readonly string BlockedHint =
+        "reddittop: hint: Reddit blocks anonymous requests from some networks. Create an app at https://www.reddit.com/prefs/apps, "
+        + $"then set {AppCredentials.ClientIdVariable} (and {AppCredentials.ClientSecretVariable} for a script app) to use app-only OAuth.\n";
+
+    /// <summary>The <c>--verbose</c> line that says how requests are made: anonymous, or as which app, with which token.</summary>
+    private static string DescribeAccess(RedditClient client, RedditEndpoints endpoints, AppCredentials? app, TimeProvider time)
+    {
+        if (app is null || client.Tokens is not { } tokens)
+        {
+            return $"reddittop: anonymous requests to {endpoints.Api}";
+        }
+
+        var left = tokens.ExpiresAt is { } expiresAt ? (expiresAt - time.GetUtcNow()).TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : "?";
+        return $"reddittop: app-only OAuth as {app} to {endpoints.Api}; token {(tokens.FromCache ? "from the cache" : "new")}, good for {left} s";
     }
 
     /// <summary>

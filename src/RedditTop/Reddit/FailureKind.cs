@@ -21,6 +21,12 @@ internal enum FailureKind
     /// <summary>Any other 403.</summary>
     Forbidden,
 
+    /// <summary>An anonymous request answered with a 403 without a reason, or with a web page: Reddit blocks the network.</summary>
+    Blocked,
+
+    /// <summary>The token endpoint gave no token (wrong credentials, an error, no answer).</summary>
+    AuthenticationFailed,
+
     /// <summary>401.</summary>
     Unauthorized,
 

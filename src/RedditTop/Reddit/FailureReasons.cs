@@ -14,8 +14,11 @@ internal static class FailureReasons
 {
     private const int MaxErrorBodyBytes = 4 * 1024;
 
-    /// <summary>Classifies a response that is not a 2xx, reading at most a few KiB of its body for Reddit's <c>reason</c>.</summary>
-    public static async Task<FetchFailure> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Classifies a response that is not a 2xx, reading at most a few KiB of its body for Reddit's <c>reason</c>. For an
+    /// <paramref name="anonymous"/> request, a 403 without a reason is Reddit blocking the network, not the subreddit.
+    /// </summary>
+    public static async Task<FetchFailure> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, bool anonymous, CancellationToken cancellationToken)
     {
         var code = (int)response.StatusCode;
         if (code is >= 300 and < 400)
@@ -35,6 +38,7 @@ internal static class FailureReasons
             HttpStatusCode.Forbidden when reason == "private" => FailureKind.Private,
             HttpStatusCode.Forbidden when reason == "quarantined" => FailureKind.Quarantined,
             HttpStatusCode.Forbidden when reason == "gold_only" => FailureKind.GoldOnly,
+            HttpStatusCode.Forbidden when reason is null && anonymous => FailureKind.Blocked,
             HttpStatusCode.Forbidden => FailureKind.Forbidden,
             HttpStatusCode.Unauthorized => FailureKind.Unauthorized,
             HttpStatusCode.TooManyRequests => FailureKind.RateLimited,
@@ -52,6 +56,7 @@ internal static class FailureReasons
     public static FetchFailure FromException(Exception exception) => exception switch
     {
         HttpRequestException e => new FetchFailure(FailureKind.Network, Detail: Describe(e)),
+        Auth.TokenRequestException e => new FetchFailure(FailureKind.AuthenticationFailed, Detail: e.Message),
         JsonException { InnerException: JsonException syntax } e => new FetchFailure(FailureKind.InvalidJson, Detail: $"{Position(e)} ({FirstSentence(syntax.Message)})"),
         JsonException { Path: null or "$" } => new FetchFailure(FailureKind.InvalidResponse, Detail: "not a listing"),
         JsonException e => new FetchFailure(FailureKind.InvalidResponse, Detail: $"invalid value at {e.Path!.TrimStart('$').TrimStart('.')}"),
@@ -83,6 +88,8 @@ internal static class FailureReasons
             FailureKind.Quarantined => $"quarantined subreddit (HTTP {status})",
             FailureKind.GoldOnly => $"gold only subreddit (HTTP {status})",
             FailureKind.Forbidden => $"forbidden (HTTP {status})",
+            FailureKind.Blocked => $"Reddit blocked the anonymous request (HTTP {status})",
+            FailureKind.AuthenticationFailed => $"authentication failed: {failure.Detail}",
             FailureKind.Unauthorized => $"unauthorized (HTTP {status})",
             FailureKind.RateLimited => $"rate limited (HTTP {status}{(failure.RetryAfter is { } wait ? $", retry after {Seconds(wait, ceiling: true)} s" : "")})",
             FailureKind.ServerError => $"server error (HTTP {status}{WithSpace(failure.Detail)})",

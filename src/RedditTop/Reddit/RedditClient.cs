@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Polly.Timeout;
+using RedditTop.Reddit.Auth;
 using RedditTop.Reddit.Http;
 using RedditTop.Reddit.Json;
 
@@ -10,11 +11,12 @@ namespace RedditTop.Reddit;
 /// Typed client for Reddit's listing API. Every call returns a <see cref="SubredditResult"/>: failures (HTTP errors,
 /// time-outs, bad bodies, anything else) are values, and only the caller's cancellation is thrown.
 /// </summary>
-internal sealed class RedditClient(HttpClient http, RedditClientOptions options, DateTimeOffset deadline, TimeProvider timeProvider) : IDisposable
+internal sealed class RedditClient(HttpClient http, RedditClientOptions options, DateTimeOffset deadline, TimeProvider timeProvider, TokenSource? tokens = null) : IDisposable
 {
     /// <summary>
-    /// Creates a client on the run's HTTP stack (<see cref="RedditHttp"/>). The run's deadline starts now. A
-    /// <paramref name="network"/> handler passed in (a test's mock) replaces the network and stays the caller's.
+    /// Creates a client on the run's HTTP stack (<see cref="RedditHttp"/>), anonymous or, with <paramref name="app"/>,
+    /// authenticated with its app-only token. The run's deadline starts now. A <paramref name="network"/> handler passed
+    /// in (a test's mock) replaces the network and stays the caller's.
     /// </summary>
     public static RedditClient Create(
         Uri baseUrl,
@@ -22,11 +24,37 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
         TimeProvider timeProvider,
         Action<string>? log = null,
         HttpMessageHandler? network = null,
-        Func<double>? randomizer = null)
+        Func<double>? randomizer = null,
+        AppAccess? app = null)
     {
         var deadline = timeProvider.GetUtcNow() + options.Deadline;
-        var http = RedditHttp.CreateClient(baseUrl, options, deadline, timeProvider, log, network, randomizer);
-        return new RedditClient(http, options, deadline, timeProvider);
+        TokenSource? tokens = null;
+        if (app is not null)
+        {
+            var tokenHttp = RedditHttp.CreateClient(app.TokenUrl, options, deadline, timeProvider, log, network, randomizer);
+            tokens = new TokenSource(tokenHttp, app.TokenUrl, app.Credentials, app.Cache, timeProvider);
+        }
+
+        var http = RedditHttp.CreateClient(baseUrl, options, deadline, timeProvider, log, network, randomizer, tokens);
+        return new RedditClient(http, options, deadline, timeProvider, tokens);
+    }
+
+    /// <summary>Whether requests go without a token.</summary>
+    public bool IsAnonymous => tokens is null;
+
+    /// <summary>The token source of an authenticated client, for the <c>--verbose</c> line about it.</summary>
+    public TokenSource? Tokens => tokens;
+
+    /// <summary>
+    /// Gets the app-only token before any subreddit is requested (from the cache, or the token endpoint), so that a
+    /// token that cannot be had is one error, not one per subreddit. Throws <see cref="TokenRequestException"/>.
+    /// </summary>
+    public async Task AuthenticateAsync(CancellationToken cancellationToken)
+    {
+        if (tokens is not null)
+        {
+            await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The path and query of one page of a subreddit's listing, relative to the base address.</summary>
@@ -81,7 +109,11 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
         }
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        tokens?.Dispose();
+    }
 
     private async Task<(ListingPage? Page, FetchFailure? Failure)> GetPageAsync(
         SubredditQuery query,
@@ -91,7 +123,7 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
         CancellationToken deadlineReached)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ListingPath(query, options, limit, after));
-        request.Options.Set(RequestInfo.Subreddit, query.Name);
+        request.Options.Set(RequestInfo.Label, "r/" + query.Name);
         using var bodyTimeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineReached, bodyTimeout.Token);
         try
@@ -114,13 +146,13 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
         var attempts = RequestInfo.AttemptsOf(request);
         if (!response.IsSuccessStatusCode)
         {
-            var failure = await FailureReasons.FromResponseAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
+            var failure = await FailureReasons.FromResponseAsync(response, timeProvider, IsAnonymous, cancellationToken).ConfigureAwait(false);
             return (null, failure with { Attempts = attempts });
         }
 
         if (response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
         {
-            return (null, new FetchFailure(FailureKind.WebPage, (int)response.StatusCode, Attempts: attempts));
+            return (null, new FetchFailure(IsAnonymous ? FailureKind.Blocked : FailureKind.WebPage, (int)response.StatusCode, Attempts: attempts));
         }
 
         if (response.Content.Headers.ContentLength > options.MaxResponseBytes)

@@ -313,6 +313,7 @@ public sealed class RedditTopCommandTests : IDisposable
         var lines = _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
         Assert.Equal(
             [
+                "reddittop: anonymous requests to https://www.reddit.com/",
                 "reddittop: r/askreddit: attempt 1: HTTP 200 in 0 ms, budget unknown left",
                 "reddittop: r/gone: attempt 1: HTTP 404 in 0 ms, budget unknown left",
                 "reddittop: r/gone: not found (HTTP 404)",

@@ -91,7 +91,12 @@ internal sealed partial class ReddittopProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // Each run starts from nothing of the machine's: no server, no app, and a token cache of its own unless a test
+        // shares one between runs.
         start.Environment.Remove("REDDITTOP_BASE_URL");
+        start.Environment.Remove("REDDIT_CLIENT_ID");
+        start.Environment.Remove("REDDIT_CLIENT_SECRET");
+        start.Environment["XDG_CACHE_HOME"] = Directory.CreateTempSubdirectory("reddittop-cache-").FullName;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;

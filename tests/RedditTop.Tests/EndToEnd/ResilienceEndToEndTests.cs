@@ -68,7 +68,9 @@ public sealed partial class ResilienceEndToEndTests
         Assert.InRange(server.RateLimitedCount, 0, 2);
 
         // --verbose: one line per attempt on stderr, never on stdout.
-        var attempts = process.Stderr.TrimEnd('\n').Split('\n');
+        var lines = process.Stderr.TrimEnd('\n').Split('\n');
+        Assert.Equal($"reddittop: anonymous requests to {server.BaseUrl}/", lines[0]);
+        var attempts = lines[1..];
         Assert.All(attempts, line => Assert.Matches(AttemptLine(), line));
         Assert.Equal(server.Requests.Count, attempts.Length);
         Assert.DoesNotContain("attempt", process.Stdout, StringComparison.Ordinal);

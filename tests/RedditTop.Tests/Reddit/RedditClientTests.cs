@@ -129,8 +129,8 @@ public sealed class RedditClientTests : IDisposable
 
     [Theory]
     [InlineData(HttpStatusCode.NotFound, "error_404_not_found.json", "not found (HTTP 404)")]
-    [InlineData(HttpStatusCode.Forbidden, "error_403_forbidden.json", "forbidden (HTTP 403)")]
-    [InlineData(HttpStatusCode.Forbidden, "error_quarantined_403.json", "forbidden (HTTP 403)")]
+    [InlineData(HttpStatusCode.Forbidden, "error_403_forbidden.json", "Reddit blocked the anonymous request (HTTP 403)")]
+    [InlineData(HttpStatusCode.Forbidden, "error_quarantined_403.json", "Reddit blocked the anonymous request (HTTP 403)")]
     public async Task GetPostsAsync_RecordedErrorResponse_ReturnsReason(HttpStatusCode status, string file, string expected)
     {
         _mock.When("*").Respond(status, "application/json", TestFiles.Read(file));
@@ -146,7 +146,7 @@ public sealed class RedditClientTests : IDisposable
     [InlineData(HttpStatusCode.NotFound, """{"reason": "banned", "message": "Not Found", "error": 404}""", "banned (HTTP 404)")]
     [InlineData(HttpStatusCode.Forbidden, """{"reason": "private", "message": "Forbidden", "error": 403}""", "private subreddit (HTTP 403)")]
     [InlineData(HttpStatusCode.Forbidden, """{"reason": "quarantined", "message": "Forbidden", "error": 403}""", "quarantined subreddit (HTTP 403)")]
-    [InlineData(HttpStatusCode.Forbidden, """{"message": "Forbidden", "error": 403}""", "forbidden (HTTP 403)")]
+    [InlineData(HttpStatusCode.Forbidden, """{"message": "Forbidden", "error": 403}""", "Reddit blocked the anonymous request (HTTP 403)")]
     [InlineData(HttpStatusCode.BadGateway, "", "server error (HTTP 502 Bad Gateway)")]
     [InlineData(HttpStatusCode.ServiceUnavailable, "", "server error (HTTP 503 Service Unavailable)")]
     [InlineData(HttpStatusCode.Unauthorized, """{"error": 401}""", "unauthorized (HTTP 401)")]
@@ -276,14 +276,14 @@ public sealed class RedditClientTests : IDisposable
     }
 
     [Fact]
-    public async Task GetPostsAsync_HtmlWithStatus200_ReturnsReason()
+    public async Task GetPostsAsync_AnonymousAndHtmlWithStatus200_IsReportedAsBlocked()
     {
         _mock.When("*").Respond("text/html", "<html><body>reddit</body></html>");
         using var sut = CreateSut();
 
         var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
-        Assert.Equal("Reddit answered with a web page, not JSON", result.Error);
+        Assert.Equal("Reddit blocked the anonymous request (HTTP 200)", result.Error);
     }
 
     [Fact]

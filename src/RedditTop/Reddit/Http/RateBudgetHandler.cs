@@ -57,9 +57,9 @@ internal sealed class RateBudgetHandler(RateBudget budget, int maxConcurrency, T
             return;
         }
 
-        var name = request.Options.TryGetValue(RequestInfo.Subreddit, out var subreddit) ? subreddit : request.RequestUri?.AbsolutePath;
+        var label = request.Options.TryGetValue(RequestInfo.Label, out var value) ? value : request.RequestUri?.AbsolutePath;
         var milliseconds = timeProvider.GetElapsedTime(started).TotalMilliseconds;
         var left = budget.Remaining is { } remaining ? remaining.ToString("0.#", CultureInfo.InvariantCulture) : "unknown";
-        log(string.Create(CultureInfo.InvariantCulture, $"reddittop: r/{name}: attempt {RequestInfo.AttemptsOf(request)}: {outcome} in {milliseconds:0} ms, budget {left} left"));
+        log(string.Create(CultureInfo.InvariantCulture, $"reddittop: {label}: attempt {RequestInfo.AttemptsOf(request)}: {outcome} in {milliseconds:0} ms, budget {left} left"));
     }
 }

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using RedditTop.Reddit.Auth;
 
 namespace RedditTop.Reddit.Http;
 
 /// <summary>
 /// The one place the HTTP stack is built, as a visible chain: retries (<see cref="ResilienceHandler"/>, Polly) →
-/// concurrency limit and rate budget (<see cref="RateBudgetHandler"/>) → the network (<see cref="SocketsHttpHandler"/>,
-/// or a test's mock in its place).
+/// concurrency limit and rate budget (<see cref="RateBudgetHandler"/>) → the app-only token, with an app
+/// (<see cref="AuthHandler"/>) → the network (<see cref="SocketsHttpHandler"/>, or a test's mock in its place).
 /// </summary>
 internal static class RedditHttp
 {
@@ -22,19 +23,21 @@ internal static class RedditHttp
         TimeProvider timeProvider,
         Action<string>? log = null,
         HttpMessageHandler? network = null,
-        Func<double>? randomizer = null)
+        Func<double>? randomizer = null,
+        TokenSource? tokens = null)
     {
+        HttpMessageHandler toNetwork = network is null ? CreateNetworkHandler() : new NotDisposingHandler(network);
         var chain = new ResilienceHandler(RetryPipeline.Build(options.Retries, options.Timeout, deadline, timeProvider, randomizer))
         {
             InnerHandler = new RateBudgetHandler(new RateBudget(timeProvider), options.MaxConcurrency, timeProvider, log)
             {
-                InnerHandler = network is null ? CreateNetworkHandler() : new NotDisposingHandler(network),
+                InnerHandler = tokens is null ? toNetwork : new AuthHandler(tokens) { InnerHandler = toNetwork },
             },
         };
 
         var client = new HttpClient(chain, disposeHandler: true)
         {
-            BaseAddress = WithTrailingSlash(baseUrl),
+            BaseAddress = RedditEndpoints.WithTrailingSlash(baseUrl),
             Timeout = Timeout.InfiniteTimeSpan,
         };
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent.Value);
@@ -49,9 +52,6 @@ internal static class RedditHttp
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
-
-    private static Uri WithTrailingSlash(Uri baseUrl) =>
-        baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 
     /// <summary>Passes requests to a handler the caller owns, without disposing it with the chain.</summary>
     private sealed class NotDisposingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)

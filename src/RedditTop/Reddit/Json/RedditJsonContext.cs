@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RedditTop.Reddit.Auth;
 using RedditTop.Reddit.Models;
 
 namespace RedditTop.Reddit.Json;
@@ -12,4 +13,6 @@ namespace RedditTop.Reddit.Json;
     RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(Listing))]
 [JsonSerializable(typeof(RedditError))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(CachedToken))]
 internal sealed partial class RedditJsonContext : JsonSerializerContext;

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RedditTop.Reddit.Json;
+
+namespace RedditTop.Reddit.Auth;
+
+/// <summary>
+/// Tokens kept between runs (people run reddittop under <c>watch -n 5</c>): one file per app and server in
+/// <c>$XDG_CACHE_HOME/reddittop/</c>, or <c>~/.cache/reddittop/</c>. The directory is 0700 and each file 0600,
+/// written whole (a temporary file, then a rename), so a reader never sees half a token.
+/// </summary>
+internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl)
+{
+    private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>The file of this app and server: the name is a hash of both, so neither appears in it.</summary>
+    public string FilePath { get; } = Path.Combine(directory, "token-" + Key(clientId, tokenUrl) + ".json");
+
+    /// <summary>The cache directory, or null when neither <c>XDG_CACHE_HOME</c> nor <c>HOME</c> says where it is.</summary>
+    public static string? DirectoryFrom(Func<string, string?> getVariable) =>
+        getVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? Path.Combine(xdg, "reddittop")
+        : getVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, ".cache", "reddittop")
+        : null;
+
+    /// <summary>The cached entry, or null when there is none or it cannot be read (a damaged file is as good as none).</summary>
+    public CachedToken? Read()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(FilePath), RedditJsonContext.Default.CachedToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores <paramref name="token"/>; a cache that cannot be written only costs the next run a token request.</summary>
+    public void Write(CachedToken token)
+    {
+        var temporary = $"{FilePath}.{Environment.ProcessId}.tmp";
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory); // the profile's own permissions apply
+            }
+            else
+            {
+                Directory.CreateDirectory(directory, PrivateDirectory);
+                File.SetUnixFileMode(directory, PrivateDirectory); // also when it was there before
+                options.UnixCreateMode = PrivateFile;
+            }
+
+            using (var stream = new FileStream(temporary, options))
+            {
+                JsonSerializer.Serialize(stream, token, RedditJsonContext.Default.CachedToken);
+            }
+
+            File.Move(temporary, FilePath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The directory itself is not writable: nothing was left behind.
+            }
+        }
+    }
+
+    private static string Key(string clientId, Uri tokenUrl) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clientId + "\n" + tokenUrl.AbsoluteUri)))[..16];
+}
