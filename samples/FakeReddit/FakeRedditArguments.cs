@@ -27,6 +27,18 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                 continue;
             }
 
+            if (option == "--block-anonymous")
+            {
+                scenario.BlockAnonymous = true;
+                continue;
+            }
+
+            if (option == "--require-token")
+            {
+                OAuth(scenario).RequireToken = true;
+                continue;
+            }
+
             if (option == "--log")
             {
                 log = true;
@@ -53,6 +65,8 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                     scenario.AnyName |= loaded.AnyName;
                     scenario.IgnoreRawJson |= loaded.IgnoreRawJson;
                     scenario.Budget = loaded.Budget ?? scenario.Budget;
+                    scenario.OAuth = loaded.OAuth ?? scenario.OAuth;
+                    scenario.BlockAnonymous |= loaded.BlockAnonymous;
                     scenario.Default = loaded.Default;
                     foreach (var (name, behavior) in loaded.Subreddits)
                     {
@@ -115,6 +129,23 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                         WindowSeconds = int.Parse(budget[1], CultureInfo.InvariantCulture),
                     };
                     break;
+                case "--oauth":
+                    var app = value.Split(':', 2);
+                    OAuth(scenario).ClientId = app[0];
+                    OAuth(scenario).ClientSecret = app.Length > 1 ? app[1] : null;
+                    break;
+                case "--token-expires":
+                    OAuth(scenario).ExpiresInSeconds = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--revoke-after":
+                    OAuth(scenario).RevokeAfterUses = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--token-error":
+                    OAuth(scenario).TokenError = value;
+                    break;
+                case "--token-statuses":
+                    OAuth(scenario).TokenStatuses = [.. value.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+                    break;
                 default:
                     throw new ArgumentException($"unknown option {option}");
             }
@@ -122,6 +153,9 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
 
         return new FakeRedditArguments(scenario, port, urlFile, log);
     }
+
+    /// <summary>The scenario's OAuth settings, created if needed: the token options may come before <c>--oauth</c>.</summary>
+    private static OAuthSettings OAuth(Scenario scenario) => scenario.OAuth ??= new OAuthSettings();
 
     /// <summary>Reads a fault by the name scenario files use (<c>bad-json</c>), so both spell it the same way.</summary>
     private static Fault ParseFault(string name)

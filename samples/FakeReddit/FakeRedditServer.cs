@@ -4,17 +4,35 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FakeReddit;
 
 /// <summary>
 /// A Reddit-compatible HTTP server on 127.0.0.1 (port chosen by the OS) serving top listings with configurable
-/// latency, statuses and faults. Run it as a program (see Program.cs) or start it in-process from a test.
+/// latency, statuses and faults, and Reddit's app-only OAuth token endpoint. Run it as a program (see Program.cs) or
+/// start it in-process from a test.
 /// </summary>
 public sealed class FakeRedditServer : IAsyncDisposable
 {
     /// <summary>The length of the <see cref="Fault.Oversize"/> post's <c>selftext</c>; the whole body is a little longer.</summary>
     public const int OversizeBytes = 17 * 1024 * 1024;
+
+    private const string InstalledClientGrant = "https://oauth.reddit.com/grants/installed_client";
+
+    /// <summary>A small page like the one Reddit sends, with 403, to clients its network security blocks.</summary>
+    private const string BlockedPage = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>Blocked</title></head>
+        <body>
+        <h1>You've been blocked by network security.</h1>
+        <p>To continue, log in to your Reddit account or use your developer token.</p>
+        <p>If you think you've been blocked by mistake, file a ticket below and we'll look into it.</p>
+        <p><a href="https://www.reddit.com/login/">Log in</a> <a href="https://support.reddithelp.com/hc/en-us/requests/new">File a ticket</a></p>
+        </body>
+        </html>
+        """;
 
     private static readonly string[] Sorts = ["top", "hot", "new", "rising", "controversial", "best"];
 
@@ -25,16 +43,20 @@ public sealed class FakeRedditServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _requestCounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<TokenRequest> _tokenRequests = new();
+    private readonly TokenStore _tokens;
     private readonly Lock _budgetLock = new();
     private DateTimeOffset? _windowStart;
     private int _windowUsed;
     private int _rateLimitedCount;
+    private int _tokenRequestCount;
 
     private FakeRedditServer(WebApplication app, Scenario scenario, TimeProvider time)
     {
         _app = app;
         _scenario = scenario;
         _time = time;
+        _tokens = new TokenStore(time);
         _store = new ListingStore(DateTimeOffset.UtcNow);
     }
 
@@ -47,15 +69,27 @@ public sealed class FakeRedditServer : IAsyncDisposable
     /// <summary>How many requests the scenario's <see cref="Scenario.Budget"/> has answered with 429.</summary>
     public int RateLimitedCount => Volatile.Read(ref _rateLimitedCount);
 
+    /// <summary>Every request to <c>POST /api/v1/access_token</c> so far, in arrival order.</summary>
+    public IReadOnlyList<TokenRequest> TokenRequests => [.. _tokenRequests];
+
+    /// <summary>Every bearer token the token endpoint has issued, in order.</summary>
+    public IReadOnlyList<string> IssuedTokens => _tokens.Issued;
+
     /// <summary>
     /// Starts a server on a free loopback port. <paramref name="timeProvider"/> (default: the system clock) is the
-    /// clock of the rate budget's windows and of <c>Retry-After</c> dates; latencies always wait in real time.
+    /// clock of the rate budget's windows, of <c>Retry-After</c> dates and of token expiry; latencies always wait in
+    /// real time.
     /// </summary>
     public static async Task<FakeRedditServer> StartAsync(Scenario scenario, int port = 0, bool logRequests = false, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         if (scenario.Budget is { } budget && (budget.Requests < 0 || budget.WindowSeconds <= 0))
         {
             throw new ArgumentException("the rate budget needs requests >= 0 and windowSeconds > 0", nameof(scenario));
+        }
+
+        if (scenario.OAuth is { } oauth && string.IsNullOrEmpty(oauth.ClientId))
+        {
+            throw new ArgumentException("OAuth needs a client id (--oauth CLIENT_ID[:SECRET])", nameof(scenario));
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -72,6 +106,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
         app.MapGet("/r/{name}/{sort}.json", server.ListingAsync);
         app.MapGet("/r/{name}/.json", (HttpContext context, string name) => server.ListingAsync(context, name, "hot"));
         app.MapGet("/r/{name}.json", (HttpContext context, string name) => server.ListingAsync(context, name, "hot"));
+        app.MapPost("/api/v1/access_token", server.AccessTokenAsync);
         app.MapGet("/subreddits/search.json", (HttpContext context) =>
         {
             server.Record(context, subreddit: null);
@@ -123,14 +158,20 @@ public sealed class FakeRedditServer : IAsyncDisposable
             headers["X-Ratelimit-Used"] = budget.Used.ToString(CultureInfo.InvariantCulture);
             headers["X-Ratelimit-Remaining"] = budget.Remaining.ToString("0.0", CultureInfo.InvariantCulture);
             headers["X-Ratelimit-Reset"] = budget.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-            if (budget.Over)
-            {
-                Interlocked.Increment(ref _rateLimitedCount);
-                request.RespondedAt = DateTimeOffset.UtcNow;
-                var retry = new SubredditBehavior { RetryAfterSeconds = budget.ResetSeconds, RetryAfterAsDate = behavior.RetryAfterAsDate };
-                await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, retry, cancellationToken);
-                return;
-            }
+        }
+
+        if (await RefuseAsync(context, request, cancellationToken))
+        {
+            return;
+        }
+
+        if (taken is { Over: true } over)
+        {
+            Interlocked.Increment(ref _rateLimitedCount);
+            request.RespondedAt = DateTimeOffset.UtcNow;
+            var retry = new SubredditBehavior { RetryAfterSeconds = over.ResetSeconds, RetryAfterAsDate = behavior.RetryAfterAsDate };
+            await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, retry, cancellationToken);
+            return;
         }
 
         if (!Sorts.Contains(sort))
@@ -190,9 +231,141 @@ public sealed class FakeRedditServer : IAsyncDisposable
         await WriteBodyAsync(context, failing ? behavior.Fault : Fault.None, body, cancellationToken);
     }
 
+    /// <summary>
+    /// Answers a listing request whose bearer token is not valid (or that has none when the scenario requires one)
+    /// with 401, and one without a token with 403 when the scenario blocks anonymous access; false if it may go on.
+    /// A valid token is counted as used.
+    /// </summary>
+    private async Task<bool> RefuseAsync(HttpContext context, RecordedRequest request, CancellationToken cancellationToken)
+    {
+        var token = BearerToken(context.Request);
+        var response = context.Response;
+        if (token is null ? _scenario.OAuth is { RequireToken: true } : !_tokens.TryUse(token, _scenario.OAuth?.RevokeAfterUses))
+        {
+            request.RespondedAt = DateTimeOffset.UtcNow;
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            response.Headers.WWWAuthenticate = "Bearer realm=\"reddit\", error=\"invalid_token\"";
+            response.ContentType = "application/json; charset=UTF-8";
+            await response.WriteAsync("""{"error":401}""", cancellationToken);
+            return true;
+        }
+
+        if (token is null && _scenario.BlockAnonymous)
+        {
+            request.RespondedAt = DateTimeOffset.UtcNow;
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            response.ContentType = "text/html; charset=utf-8";
+            await response.WriteAsync(BlockedPage, cancellationToken);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The token of an <c>Authorization: bearer TOKEN</c> header (the scheme in any case), or null without one.</summary>
+    private static string? BearerToken(HttpRequest request)
+    {
+        var parts = request.Headers.Authorization.ToString().Split(' ', 2, StringSplitOptions.TrimEntries);
+        return parts[0].Equals("bearer", StringComparison.OrdinalIgnoreCase) ? (parts.Length > 1 ? parts[1] : "") : null;
+    }
+
+    /// <summary>The user name and password of an <c>Authorization: Basic</c> header, or nulls without one.</summary>
+    private static (string? User, string? Password) BasicCredentials(HttpRequest request)
+    {
+        var parts = request.Headers.Authorization.ToString().Split(' ', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length < 2 || !parts[0].Equals("basic", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var credentials = Encoding.UTF8.GetString(Convert.FromBase64String(parts[1])).Split(':', 2);
+            return (credentials[0], credentials.Length > 1 ? credentials[1] : null);
+        }
+        catch (FormatException)
+        {
+            return (null, null);
+        }
+    }
+
+    /// <summary>Reddit's <c>POST /api/v1/access_token</c> for app-only OAuth, as the scenario's <see cref="Scenario.OAuth"/> describes.</summary>
+    private async Task AccessTokenAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        string? grantType = form["grant_type"];
+        string? deviceId = form["device_id"];
+        var (user, password) = BasicCredentials(context.Request);
+        var (status, body) = AnswerTokenRequest(Interlocked.Increment(ref _tokenRequestCount), grantType, deviceId, user, password);
+        _tokenRequests.Enqueue(new TokenRequest(grantType, deviceId, user, body?["access_token"] is not null));
+
+        var response = context.Response;
+        response.StatusCode = status;
+        if (status != StatusCodes.Status404NotFound)
+        {
+            response.ContentType = "application/json; charset=UTF-8";
+        }
+
+        if (body is not null)
+        {
+            await response.WriteAsync(body.ToJsonString(), cancellationToken);
+        }
+    }
+
+    /// <summary>The status and body (null: empty) for the <paramref name="attempt"/>-th token request; issues a token on success.</summary>
+    private (int Status, JsonObject? Body) AnswerTokenRequest(int attempt, string? grantType, string? deviceId, string? user, string? password)
+    {
+        if (_scenario.OAuth is not { } oauth)
+        {
+            return (StatusCodes.Status404NotFound, null);
+        }
+
+        var status = oauth.TokenStatuses is [_, ..] statuses ? statuses[Math.Min(attempt, statuses.Count) - 1] : StatusCodes.Status200OK;
+        if (status != StatusCodes.Status200OK)
+        {
+            // Reddit's 5xx answers often have an empty body; its 429 here is JSON, not the listing's HTML page.
+            return (status, status >= 500 ? null : new JsonObject { ["message"] = ReasonPhrases.GetReasonPhrase(status), ["error"] = status });
+        }
+
+        if (user != oauth.ClientId || password != (oauth.ClientSecret ?? ""))
+        {
+            return (StatusCodes.Status401Unauthorized, new JsonObject { ["message"] = "Unauthorized", ["error"] = 401 });
+        }
+
+        if (oauth.TokenError is { } error)
+        {
+            return (StatusCodes.Status200OK, new JsonObject { ["error"] = error });
+        }
+
+        var installed = oauth.ClientSecret is null;
+        if (installed && grantType == InstalledClientGrant && deviceId is not { Length: >= 20 and <= 30 })
+        {
+            return (StatusCodes.Status200OK, new JsonObject { ["error_description"] = "bad device_id", ["error"] = "invalid_request" });
+        }
+
+        if (grantType != (installed ? InstalledClientGrant : "client_credentials"))
+        {
+            return (StatusCodes.Status200OK, new JsonObject { ["error"] = "unsupported_grant_type" });
+        }
+
+        var body = new JsonObject { ["access_token"] = _tokens.Issue(oauth.ExpiresInSeconds), ["token_type"] = "bearer" };
+        if (installed)
+        {
+            body["device_id"] = deviceId;
+        }
+
+        body["expires_in"] = oauth.ExpiresInSeconds;
+        body["scope"] = "*";
+        return (StatusCodes.Status200OK, body);
+    }
+
     private RecordedRequest Record(HttpContext context, string? subreddit)
     {
-        var request = new RecordedRequest(subreddit, context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow);
+        var request = new RecordedRequest(subreddit, context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow)
+        {
+            Authorization = context.Request.Headers.Authorization,
+        };
         _requests.Enqueue(request);
         return request;
     }

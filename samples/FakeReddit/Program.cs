@@ -18,10 +18,19 @@ using FakeReddit;
 //     --posts NAME=N           NAME's listing ends after N posts (paging with 'after' stops there)
 //     --budget N/S             at most N listing requests per fixed S-second window, later ones get 429;
 //                              every listing response carries X-Ratelimit-Used/-Remaining/-Reset
+//     --oauth CLIENT_ID[:SECRET]  serve POST /api/v1/access_token for this app (client_credentials grant); without
+//                              :SECRET an installed app (empty secret, installed_client grant with a device_id)
+//     --token-expires S        tokens expire after S seconds (default 3600)
+//     --revoke-after N         a token works on N listing requests, then gets 401
+//     --require-token          answer listing requests without a bearer token with 401
+//     --token-error CODE       answer token requests 200 {"error": CODE}, e.g. invalid_grant
+//     --token-statuses C1,C2,...  answer the n-th token request with the n-th code (200: normal), later ones with the last
+//     --block-anonymous        answer listing requests without a bearer token with 403 and Reddit's block page
 //     --any-name               every well-formed name exists (generated posts)
 //     --ignore-raw-json        escape '&', '<', '>' even when the client asks for raw_json=1
 //     --log                    log each request to stdout
-// NAME may be '*' for every subreddit not named otherwise.
+// NAME may be '*' for every subreddit not named otherwise. A listing request with a bearer token that was not
+// issued, has expired or was revoked always gets 401.
 try
 {
     var options = FakeRedditArguments.Parse(args);

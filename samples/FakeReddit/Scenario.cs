@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FakeReddit;
 
 /// <summary>The whole configuration of a fake server: which subreddits exist and how each behaves.</summary>
@@ -20,6 +22,19 @@ public sealed class Scenario
     /// <c>X-Ratelimit-Used</c>, <c>X-Ratelimit-Remaining</c> and <c>X-Ratelimit-Reset</c> headers.
     /// </summary>
     public RateBudget? Budget { get; set; }
+
+    /// <summary>
+    /// When set, <c>POST /api/v1/access_token</c> issues bearer tokens to this app (without it, that path answers
+    /// 404). Listing requests with a bearer token that is unknown, expired or revoked are answered 401 either way.
+    /// </summary>
+    [JsonPropertyName("oauth")]
+    public OAuthSettings? OAuth { get; set; }
+
+    /// <summary>
+    /// Answer listing requests that carry no bearer token with 403 and Reddit's HTML page for clients blocked by its
+    /// network security.
+    /// </summary>
+    public bool BlockAnonymous { get; set; }
 
     public SubredditBehavior For(string name) =>
         Subreddits.TryGetValue(name, out var behavior) ? behavior : Default;

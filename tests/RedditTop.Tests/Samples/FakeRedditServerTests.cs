@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using FakeReddit;
 using Microsoft.Extensions.Time.Testing;
@@ -9,6 +11,8 @@ namespace RedditTop.Tests.Samples;
 /// <summary>FakeReddit behaves like Reddit where reddittop depends on it.</summary>
 public sealed class FakeRedditServerTests
 {
+    private const string InstalledClientGrant = "https://oauth.reddit.com/grants/installed_client";
+
     private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false });
 
     [Fact]
@@ -289,6 +293,213 @@ public sealed class FakeRedditServerTests
     }
 
     [Fact]
+    public async Task AccessToken_ClientCredentials_IssuesATokenThatListingsAccept()
+    {
+        var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", RequireToken = true } };
+        await using var sut = await FakeRedditServer.StartAsync(scenario);
+
+        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        var (status, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+        var token = body.GetProperty("access_token").GetString()!;
+        using var listing = await GetWithTokenAsync(sut, "/r/python/top.json?limit=3", token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("""{"error":401}""", await anonymous.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("fake-token-", token, StringComparison.Ordinal);
+        Assert.Equal(
+            ["access_token", "token_type", "expires_in", "scope"],
+            body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("bearer", 3600, "*"), (body.GetProperty("token_type").GetString(), body.GetProperty("expires_in").GetInt32(), body.GetProperty("scope").GetString()));
+        Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
+        Assert.Equal([token], sut.IssuedTokens);
+        Assert.Equal([new TokenRequest("client_credentials", null, "app", true)], sut.TokenRequests);
+        Assert.Equal([null, "bearer " + token], sut.Requests.Select(r => r.Authorization));
+    }
+
+    [Fact]
+    public async Task AccessToken_InstalledApp_NeedsTheInstalledGrantAndADeviceIdOfTwentyToThirtyCharacters()
+    {
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = "app", ExpiresInSeconds = 60 } });
+        var deviceId = new string('d', 25);
+
+        var (_, granted) = await PostTokenAsync(sut, "app", "", ("grant_type", InstalledClientGrant), ("device_id", deviceId));
+        var (_, again) = await PostTokenAsync(sut, "app", "", ("grant_type", InstalledClientGrant), ("device_id", new string('e', 20)));
+        var (shortStatus, tooShort) = await PostTokenAsync(sut, "app", "", ("grant_type", InstalledClientGrant), ("device_id", new string('d', 19)));
+        var (_, tooLong) = await PostTokenAsync(sut, "app", "", ("grant_type", InstalledClientGrant), ("device_id", new string('d', 31)));
+        var (_, missing) = await PostTokenAsync(sut, "app", "", ("grant_type", InstalledClientGrant));
+        var (otherStatus, other) = await PostTokenAsync(sut, "app", "", ("grant_type", "client_credentials"));
+
+        Assert.Equal(
+            ["access_token", "token_type", "device_id", "expires_in", "scope"],
+            granted.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((deviceId, 60), (granted.GetProperty("device_id").GetString(), granted.GetProperty("expires_in").GetInt32()));
+        Assert.NotEqual(granted.GetProperty("access_token").GetString(), again.GetProperty("access_token").GetString());
+        Assert.Equal([granted.GetProperty("access_token").GetString()!, again.GetProperty("access_token").GetString()!], sut.IssuedTokens);
+        Assert.Equal(HttpStatusCode.OK, shortStatus);
+        Assert.Equal("""{"error_description":"bad device_id","error":"invalid_request"}""", tooShort.GetRawText());
+        Assert.Equal(tooShort.GetRawText(), tooLong.GetRawText());
+        Assert.Equal(tooShort.GetRawText(), missing.GetRawText());
+        Assert.Equal(HttpStatusCode.OK, otherStatus);
+        Assert.Equal("""{"error":"unsupported_grant_type"}""", other.GetRawText());
+        Assert.Equal([true, true, false, false, false, false], sut.TokenRequests.Select(r => r.Granted));
+        Assert.Equal(new TokenRequest(InstalledClientGrant, deviceId, "app", true), sut.TokenRequests[0]);
+    }
+
+    [Fact]
+    public async Task AccessToken_WrongOrMissingCredentials_Answers401LikeReddit()
+    {
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret" } });
+
+        using var noCredentials = await Http.PostAsync($"{sut.BaseUrl}/api/v1/access_token", new FormUrlEncodedContent([new("grant_type", "client_credentials")]));
+        var (wrongSecret, body) = await PostTokenAsync(sut, "app", "wrong", ("grant_type", "client_credentials"));
+        var (emptySecret, _) = await PostTokenAsync(sut, "app", "", ("grant_type", "client_credentials"));
+        var (secretApp, installed) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", InstalledClientGrant), ("device_id", new string('d', 25)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noCredentials.StatusCode);
+        Assert.Equal("application/json", noCredentials.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"message":"Unauthorized","error":401}""", await noCredentials.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode.Unauthorized, """{"message":"Unauthorized","error":401}"""), (wrongSecret, body.GetRawText()));
+        Assert.Equal(HttpStatusCode.Unauthorized, emptySecret);
+        Assert.Equal((HttpStatusCode.OK, """{"error":"unsupported_grant_type"}"""), (secretApp, installed.GetRawText()));
+        Assert.Equal([null, "app", "app", "app"], sut.TokenRequests.Select(r => r.BasicUser));
+        Assert.Empty(sut.IssuedTokens);
+    }
+
+    [Fact]
+    public async Task AccessToken_WithoutOAuth_IsNotFound()
+    {
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+
+        var (status, _) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal([new TokenRequest("client_credentials", null, "app", false)], sut.TokenRequests);
+    }
+
+    [Fact]
+    public async Task AccessToken_TokenError_AnswersTheErrorWith200()
+    {
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", TokenError = "invalid_grant" } });
+
+        var (status, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+
+        Assert.Equal((HttpStatusCode.OK, """{"error":"invalid_grant"}"""), (status, body.GetRawText()));
+        Assert.Empty(sut.IssuedTokens);
+    }
+
+    [Fact]
+    public async Task AccessToken_TokenStatuses_AnswersTheNthRequestWithTheNthStatusThenRepeatsTheLast()
+    {
+        var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", TokenStatuses = [503, 429, 200] } };
+        await using var sut = await FakeRedditServer.StartAsync(scenario);
+
+        var answers = new List<(HttpStatusCode Status, string Body)>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await SendTokenRequestAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
+        }
+
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.TooManyRequests, HttpStatusCode.OK, HttpStatusCode.OK], answers.Select(a => a.Status));
+        Assert.Equal("", answers[0].Body);
+        Assert.Equal("""{"message":"Too Many Requests","error":429}""", answers[1].Body);
+        Assert.Equal(2, sut.IssuedTokens.Count);
+        Assert.Equal([false, false, true, true], sut.TokenRequests.Select(r => r.Granted));
+    }
+
+    [Fact]
+    public async Task Listing_BearerToken_IsRefusedWhenUnknownOrExpiredOnTheServersClock()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero));
+        var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", ExpiresInSeconds = 60 } };
+        await using var sut = await FakeRedditServer.StartAsync(scenario, timeProvider: time);
+        var (_, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+        var token = body.GetProperty("access_token").GetString()!;
+
+        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var unknown = await GetWithTokenAsync(sut, "/r/python/top.json", "fake-token-never-issued");
+        time.Advance(TimeSpan.FromSeconds(59.9));
+        using var fresh = await GetWithTokenAsync(sut, "/r/python/top.json", token);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        using var expired = await GetWithTokenAsync(sut, "/r/python/top.json", token);
+
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode); // no RequireToken
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal("""{"error":401}""", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal("Bearer", unknown.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+        Assert.Equal("""{"error":401}""", await expired.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Listing_RevokeAfterUses_RefusesATokenAfterItsNthUse()
+    {
+        var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", RevokeAfterUses = 2 } };
+        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        var (_, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+        var token = body.GetProperty("access_token").GetString()!;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await GetWithTokenAsync(sut, "/r/python/top.json", token);
+            statuses.Add(response.StatusCode);
+        }
+
+        var (_, renewed) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+        using var afterRenewal = await GetWithTokenAsync(sut, "/r/python/top.json", renewed.GetProperty("access_token").GetString()!);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], statuses);
+        Assert.Equal(HttpStatusCode.OK, afterRenewal.StatusCode);
+    }
+
+    [Fact]
+    public async Task Listing_BlockAnonymous_Answers403WithRedditsBlockPageUnlessATokenIsSent()
+    {
+        var scenario = new Scenario { BlockAnonymous = true, OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret" } };
+        await using var sut = await FakeRedditServer.StartAsync(scenario);
+
+        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        var (_, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+        using var authorized = await GetWithTokenAsync(sut, "/r/python/top.json", body.GetProperty("access_token").GetString()!);
+
+        Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", anonymous.Content.Headers.ContentType?.ToString());
+        var page = await anonymous.Content.ReadAsStringAsync();
+        Assert.Contains("You've been blocked by network security.", page, StringComparison.Ordinal);
+        Assert.Contains("log in to your Reddit account or use your developer token", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
+    }
+
+    [Fact]
+    public async Task Listing_RefusedForItsToken_CarriesTheBudgetHeadersButIsNotNumbered()
+    {
+        var scenario = new Scenario
+        {
+            Budget = new RateBudget { Requests = 2, WindowSeconds = 600 },
+            OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", RequireToken = true },
+        };
+        scenario.Configure("python").Statuses = [503, 200];
+        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        var (_, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+        var token = body.GetProperty("access_token").GetString()!;
+
+        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var first = await GetWithTokenAsync(sut, "/r/python/top.json", token);
+        using var over = await GetWithTokenAsync(sut, "/r/python/top.json", token);
+
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.ServiceUnavailable, HttpStatusCode.TooManyRequests],
+            new[] { anonymous, first, over }.Select(r => r.StatusCode));
+        Assert.Equal(("1", "1.0", "600"), RateLimitHeaders(anonymous));
+        Assert.Equal(("3", "0.0", "600"), RateLimitHeaders(over));
+        Assert.Equal(1, sut.RateLimitedCount);
+    }
+
+    [Fact]
     public void Parse_ScenarioFileAndOptions_CombinesThem()
     {
         var file = Path.GetTempFileName();
@@ -357,6 +568,51 @@ public sealed class FakeRedditServerTests
         }
     }
 
+    [Fact]
+    public void Parse_OAuthOptions_SetTheScenario()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """
+                {
+                  "blockAnonymous": true,
+                  "oauth": {
+                    "clientId": "app", "clientSecret": "s3cret", "expiresInSeconds": 30, "requireToken": true,
+                    "revokeAfterUses": 5, "tokenError": "invalid_grant", "tokenStatuses": [503, 200]
+                  }
+                }
+                """);
+
+            var fromFile = FakeRedditArguments.Parse(["--scenario", file]).Scenario;
+            var fromOptions = FakeRedditArguments.Parse(
+                ["--require-token", "--oauth", "app:s3cret", "--token-expires", "30", "--revoke-after", "5", "--token-error", "invalid_grant", "--token-statuses", "503,200", "--block-anonymous"]).Scenario;
+            var installed = FakeRedditArguments.Parse(["--oauth", "app"]).Scenario;
+
+            foreach (var scenario in new[] { fromFile, fromOptions })
+            {
+                var oauth = scenario.OAuth!;
+                Assert.Equal(("app", "s3cret", 30, true, 5, "invalid_grant"), (oauth.ClientId, oauth.ClientSecret, oauth.ExpiresInSeconds, oauth.RequireToken, oauth.RevokeAfterUses, oauth.TokenError));
+                Assert.Equal([503, 200], oauth.TokenStatuses!);
+                Assert.True(scenario.BlockAnonymous);
+            }
+
+            Assert.Equal(("app", null, 3600, false), (installed.OAuth!.ClientId, installed.OAuth.ClientSecret, installed.OAuth.ExpiresInSeconds, installed.BlockAnonymous));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_OAuthWithoutAClientId_IsRefused()
+    {
+        var scenario = FakeRedditArguments.Parse(["--require-token"]).Scenario;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => FakeRedditServer.StartAsync(scenario));
+    }
+
     private static (string Used, string Remaining, string Reset) RateLimitHeaders(HttpResponseMessage response) =>
         (response.Headers.GetValues("X-Ratelimit-Used").Single(),
          response.Headers.GetValues("X-Ratelimit-Remaining").Single(),
@@ -384,6 +640,33 @@ public sealed class FakeRedditServerTests
         while (after is not null && pages.Count < 20);
 
         return (ids, pages);
+    }
+
+    /// <summary>Posts a form to the token endpoint with HTTP Basic credentials.</summary>
+    private static async Task<HttpResponseMessage> SendTokenRequestAsync(FakeRedditServer server, string user, string password, params (string Name, string Value)[] form)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{server.BaseUrl}/api/v1/access_token")
+        {
+            Content = new FormUrlEncodedContent(form.Select(f => KeyValuePair.Create(f.Name, f.Value))),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>The token endpoint's status and JSON body (an empty object for an empty body).</summary>
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostTokenAsync(FakeRedditServer server, string user, string password, params (string Name, string Value)[] form)
+    {
+        using var response = await SendTokenRequestAsync(server, user, password, form);
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+        return (response.StatusCode, body.RootElement.Clone());
+    }
+
+    private static async Task<HttpResponseMessage> GetWithTokenAsync(FakeRedditServer server, string pathAndQuery, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.BaseUrl + pathAndQuery);
+        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token);
+        return await Http.SendAsync(request);
     }
 
     private static async Task<JsonDocument> GetJsonAsync(FakeRedditServer server, string pathAndQuery) =>

@@ -1,0 +1,7 @@
+namespace FakeReddit;
+
+/// <summary>
+/// One request to <c>POST /api/v1/access_token</c>: its <c>grant_type</c> and <c>device_id</c>, the user name of its
+/// HTTP Basic credentials (null without them), and whether it was given a token.
+/// </summary>
+public sealed record TokenRequest(string? GrantType, string? DeviceId, string? BasicUser, bool Granted);
