@@ -17,6 +17,7 @@ internal sealed partial class ReddittopProcess : IDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly Task _readers;
+    private DirectoryInfo? _ownCache;
 
     private ReddittopProcess(Process process, bool readStdout)
     {
@@ -96,13 +97,14 @@ internal sealed partial class ReddittopProcess : IDisposable
         start.Environment.Remove("REDDITTOP_BASE_URL");
         start.Environment.Remove("REDDIT_CLIENT_ID");
         start.Environment.Remove("REDDIT_CLIENT_SECRET");
-        start.Environment["XDG_CACHE_HOME"] = Directory.CreateTempSubdirectory("reddittop-cache-").FullName;
+        var ownCache = Directory.CreateTempSubdirectory("reddittop-cache-");
+        start.Environment["XDG_CACHE_HOME"] = ownCache.FullName;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;
         }
 
-        return new ReddittopProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start reddittop"), readStdout);
+        return new ReddittopProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start reddittop"), readStdout) { _ownCache = ownCache };
     }
 
     /// <summary>Runs <c>reddittop</c> to the end.</summary>
@@ -193,6 +195,7 @@ internal sealed partial class ReddittopProcess : IDisposable
         }
 
         _process.Dispose();
+        _ownCache?.Delete(recursive: true);
     }
 
     private static async Task ReadAllAsync(StreamReader reader, StringBuilder into)
