@@ -1,22 +1,36 @@
 using System.Globalization;
 using System.Text;
+using RedditTop.Reddit;
 using RedditTop.Reddit.Models;
 
 namespace RedditTop.Output;
 
 /// <summary>
-/// The tutorial's plain-text layout: a date line and 27 dashes, then per subreddit an empty line,
-/// <c>/r/name:</c>, and per post <c>\tscore: title</c> and <c>\t\t(url)</c>; an empty listing reads <c>\t(no posts)</c>.
+/// The tutorial's plain-text layout (<c>-f text</c>, the default): a date line and 27 dashes, then per subreddit an
+/// empty line, <c>/r/name:</c>, and per post <c>\tscore: title</c> and <c>\t\t(url)</c>; an empty listing reads
+/// <c>\t(no posts)</c>. With colour, the heading is bold, the score yellow and the URL dim; nothing else changes.
 /// </summary>
-internal static class TextFormatter
+internal sealed class TextFormatter(bool color = false, bool header = true) : IOutputFormat
 {
+    private const string Bold = "\u001b[1m";
+    private const string Yellow = "\u001b[33m";
+    private const string Dim = "\u001b[2m";
+    private const string Reset = "\u001b[0m";
+
     public static string FormatHeader(DateTimeOffset now) =>
         now.ToString("dddd, MMMM dd, hh:mm tt", CultureInfo.InvariantCulture) + "\n" + new string('-', 27) + "\n";
 
-    public static string FormatBlock(string name, IReadOnlyList<Post> posts)
+    public string Begin(DateTimeOffset now) => header ? FormatHeader(now) : "";
+
+    public string Result(SubredditResult result) => result.Posts is { } posts ? FormatBlock(result.Query.Name, posts, color) : "";
+
+    public string End() => "";
+
+    /// <summary>One subreddit's block. Text from the server is cleaned (<see cref="Sanitizer"/>), so each post keeps its two lines.</summary>
+    public static string FormatBlock(string name, IReadOnlyList<Post> posts, bool color = false)
     {
         var block = new StringBuilder(64 + (posts.Count * 160));
-        block.Append("\n/r/").Append(name).Append(":\n");
+        block.Append('\n').Append(Paint(Bold, $"/r/{name}:", color)).Append('\n');
         if (posts.Count == 0)
         {
             block.Append("\t(no posts)\n");
@@ -24,22 +38,12 @@ internal static class TextFormatter
 
         foreach (var post in posts)
         {
-            block.Append('\t').Append(post.Score.ToString(CultureInfo.InvariantCulture)).Append(": ");
-            AppendSingleLine(block, post.Title);
-            block.Append("\n\t\t(");
-            AppendSingleLine(block, post.Url);
-            block.Append(")\n");
+            block.Append('\t').Append(Paint(Yellow, post.Score.ToString(CultureInfo.InvariantCulture), color)).Append(": ").AppendClean(post.Title)
+                .Append("\n\t\t").Append(Paint(Dim, "(" + Sanitizer.Clean(post.Url) + ")", color)).Append('\n');
         }
 
         return block.ToString();
     }
 
-    /// <summary>Appends text with control characters (a stray newline or tab in a title) shown as spaces, so each post keeps its two lines.</summary>
-    private static void AppendSingleLine(StringBuilder block, string text)
-    {
-        foreach (var c in text)
-        {
-            block.Append(char.IsControl(c) ? ' ' : c);
-        }
-    }
+    private static string Paint(string style, string text, bool color) => color ? style + text + Reset : text;
 }

@@ -54,7 +54,9 @@ internal static class ListingReader
                 data.Author,
                 data.NumComments,
                 data.Over18 ?? false,
-                data.Stickied ?? false));
+                data.Stickied ?? false,
+                data.Domain,
+                data.LinkFlairText is { Length: > 0 } flair ? flair : null));
         }
 
         posts = result;

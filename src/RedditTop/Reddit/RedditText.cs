@@ -20,7 +20,16 @@ internal static class RedditText
             return posts;
         }
 
-        return posts.Select(p => p with { Title = Decode(p.Title), Url = Decode(p.Url) }).ToList();
+        // Every text field the server sends is escaped alike, so every one is decoded alike.
+        return posts.Select(p => p with
+        {
+            Title = Decode(p.Title),
+            Url = Decode(p.Url),
+            Author = DecodeOrNull(p.Author),
+            Flair = DecodeOrNull(p.Flair),
+            Domain = DecodeOrNull(p.Domain),
+            Permalink = DecodeOrNull(p.Permalink),
+        }).ToList();
     }
 
     /// <summary>Decodes the three entities Reddit escapes; <c>&amp;</c> last, so <c>&amp;amp;lt;</c> becomes <c>&amp;lt;</c>.</summary>
@@ -30,6 +39,8 @@ internal static class RedditText
             : text.Replace("&lt;", "<", StringComparison.Ordinal)
                 .Replace("&gt;", ">", StringComparison.Ordinal)
                 .Replace("&amp;", "&", StringComparison.Ordinal);
+
+    private static string? DecodeOrNull(string? text) => text is null ? null : Decode(text);
 
     private static bool HasBareSpecial(string text)
     {

@@ -15,4 +15,6 @@ internal sealed record Post(
     string? Author = null,
     int? NumComments = null,
     bool Over18 = false,
-    bool Stickied = false);
+    bool Stickied = false,
+    string? Domain = null,
+    string? Flair = null);

@@ -17,4 +17,6 @@ internal sealed record PostData(
     string? Author = null,
     int? NumComments = null,
     [property: JsonPropertyName("over_18")] bool? Over18 = null,
-    bool? Stickied = null);
+    bool? Stickied = null,
+    string? Domain = null,
+    string? LinkFlairText = null);

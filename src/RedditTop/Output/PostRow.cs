@@ -1,0 +1,64 @@
+using System.Globalization;
+using RedditTop.Reddit.Models;
+
+namespace RedditTop.Output;
+
+/// <summary>
+/// One post as every machine-readable format shows it, with the same fields in the same order: jsonl objects, json
+/// posts, csv and tsv columns.
+/// </summary>
+internal sealed record PostRow(
+    string Subreddit,
+    int Rank,
+    string? Id,
+    string Title,
+    int Score,
+    string Url,
+    string? Permalink,
+    string? Author,
+    int? NumComments,
+    double? CreatedUtc,
+    string? Created,
+    bool Over18,
+    bool Stickied,
+    string? Domain,
+    string? Flair)
+{
+    /// <summary>The column names of csv and tsv, and the member names of json and jsonl, in order.</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "subreddit", "rank", "id", "title", "score", "url", "permalink", "author", "num_comments",
+        "created_utc", "created", "over_18", "stickied", "domain", "flair",
+    ];
+
+    private static readonly Uri Reddit = new("https://www.reddit.com/");
+
+    /// <summary>The row of the <paramref name="rank"/>-th post (from 1) of <paramref name="subreddit"/>, as the user typed its name.</summary>
+    public static PostRow From(string subreddit, int rank, Post post) => new(
+        subreddit,
+        rank,
+        post.Id,
+        post.Title,
+        post.Score,
+        post.Url,
+        post.Permalink is { } path && Uri.TryCreate(Reddit, path, out var absolute) ? absolute.AbsoluteUri : post.Permalink,
+        post.Author,
+        post.NumComments,
+        post.CreatedUtc,
+        post.CreatedUtc is { } seconds && double.IsFinite(seconds) && Math.Abs(seconds) < 1e11
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : null,
+        post.Over18,
+        post.Stickied,
+        post.Domain,
+        post.Flair);
+
+    /// <summary>The fields as text for csv and tsv (invariant numbers, <c>true</c>/<c>false</c>, empty for null), in <see cref="Names"/> order.</summary>
+    public IReadOnlyList<string> Values() =>
+    [
+        Subreddit, Number(Rank), Id ?? "", Title, Number(Score), Url, Permalink ?? "", Author ?? "", NumComments is { } n ? Number(n) : "",
+        CreatedUtc?.ToString("R", CultureInfo.InvariantCulture) ?? "", Created ?? "", Over18 ? "true" : "false", Stickied ? "true" : "false", Domain ?? "", Flair ?? "",
+    ];
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
