@@ -1,0 +1,100 @@
+using System.Text;
+using RedditTop.Reddit;
+
+namespace RedditTop.Output;
+
+/// <summary>
+/// CSV (<c>-f csv</c>, RFC 4180) and TSV (<c>-f tsv</c>): a header row of <see cref="PostRow.Names"/>, then one row per
+/// post of <see cref="PostRow.Values"/>, each ending with <c>\n</c>. Every field is first cleaned with
+/// <see cref="Sanitizer"/> (control characters, tabs and newlines among them, become spaces; bidirectional controls go),
+/// so an escape sequence never reaches the terminal and every record is one line for line-based tools; then it is
+/// quoted (CSV) or escaped (TSV) for its separator. A failure or an empty listing writes no row.
+/// </summary>
+internal sealed class DelimitedFormatter : IOutputFormat
+{
+    private readonly Func<string, string> _field;
+    private readonly char _separator;
+    private readonly bool _header;
+
+    private DelimitedFormatter(char separator, Func<string, string> field, bool header)
+    {
+        _separator = separator;
+        _field = field;
+        _header = header;
+    }
+
+    /// <summary>Comma-separated; <paramref name="header"/> false leaves out the header row.</summary>
+    public static DelimitedFormatter Csv(bool header = true) => new(',', CsvField, header);
+
+    /// <summary>Tab-separated; <paramref name="header"/> false leaves out the header row.</summary>
+    public static DelimitedFormatter Tsv(bool header = true) => new('\t', TsvField, header);
+
+    public string Begin(DateTimeOffset now) => _header ? Row(PostRow.Names) : "";
+
+    public string Result(SubredditResult result)
+    {
+        if (result.Posts is not { } posts)
+        {
+            return "";
+        }
+
+        var rows = new StringBuilder(posts.Count * 256);
+        for (var i = 0; i < posts.Count; i++)
+        {
+            rows.Append(Row(PostRow.From(result.Query.Name, i + 1, posts[i]).Values()));
+        }
+
+        return rows.ToString();
+    }
+
+    public string End() => "";
+
+    /// <summary>
+    /// A CSV field (RFC 4180): as it is, or in double quotes with quotes doubled when it holds a comma, a quote, CR or
+    /// LF. Leading or trailing spaces are quoted too, so a reader that trims unquoted fields keeps them.
+    /// </summary>
+    public static string CsvField(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (field.Length > 0 && (field[0] == ' ' || field[^1] == ' '))
+            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : field;
+
+    /// <summary>A TSV field: tab, LF, CR and backslash written as <c>\t</c>, <c>\n</c>, <c>\r</c> and <c>\\</c>.</summary>
+    public static string TsvField(string field)
+    {
+        if (field.AsSpan().IndexOfAny("\t\n\r\\") < 0)
+        {
+            return field;
+        }
+
+        var escaped = new StringBuilder(field.Length + 8);
+        foreach (var c in field)
+        {
+            _ = c switch
+            {
+                '\t' => escaped.Append("\\t"),
+                '\n' => escaped.Append("\\n"),
+                '\r' => escaped.Append("\\r"),
+                '\\' => escaped.Append("\\\\"),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
+
+    private string Row(IReadOnlyList<string> values)
+    {
+        var row = new StringBuilder(256);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                row.Append(_separator);
+            }
+
+            row.Append(_field(Sanitizer.Clean(values[i])));
+        }
+
+        return row.Append('\n').ToString();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using RedditTop.Reddit;
+
+namespace RedditTop.Output;
+
+/// <summary>
+/// One JSON document (<c>-f json</c>), written when every subreddit is done:
+/// <c>{"fetched_at": "...Z", "subreddits": [{"name", "ok", "error", "posts"}]}</c>, the subreddits in the order they were
+/// named on the command line. A failure has <c>"ok": false</c>, an <c>error</c> with its kind (<c>not_found</c>), the
+/// message stderr shows and the HTTP status (or null), and no posts; a success has <c>"error": null</c>. Posts have the
+/// members of <see cref="PostRow.Names"/>, as in jsonl.
+/// </summary>
+internal sealed class JsonFormatter : IOutputFormat
+{
+    private readonly IReadOnlyList<SubredditQuery> _queries;
+    private readonly SubredditResult?[] _results;
+    private readonly List<SubredditResult> _unexpected = [];
+    private DateTimeOffset? _fetchedAt;
+
+    /// <param name="queries">The subreddits in argument order; results are placed by the query they answer.</param>
+    public JsonFormatter(IReadOnlyList<SubredditQuery> queries)
+    {
+        _queries = queries;
+        _results = new SubredditResult?[queries.Count];
+    }
+
+    public string Begin(DateTimeOffset now)
+    {
+        _fetchedAt = now;
+        return "";
+    }
+
+    /// <summary>
+    /// Keeps the result at the position of its query. Positions are matched by reference, not by value: a subreddit named
+    /// twice is two equal queries, and each result belongs to its own one. A result for no known query goes last.
+    /// </summary>
+    public string Result(SubredditResult result)
+    {
+        for (var i = 0; i < _queries.Count; i++)
+        {
+            if (ReferenceEquals(_queries[i], result.Query) && _results[i] is null)
+            {
+                _results[i] = result;
+                return "";
+            }
+        }
+
+        _unexpected.Add(result);
+        return "";
+    }
+
+    /// <summary>The document, ending with a newline. A subreddit without a result (none arrived) is left out.</summary>
+    public string End() => JsonOutput.Write(JsonOutput.Indented, this, static (writer, self) => self.WriteDocument(writer)) + "\n";
+
+    /// <summary><c>not_found</c>, <c>rate_limited</c>, <c>timed_out</c>: the kind's name in snake case.</summary>
+    public static string KindName(FailureKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+
+    private void WriteDocument(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        if (_fetchedAt is { } fetchedAt)
+        {
+            writer.WriteString("fetched_at", JsonOutput.Timestamp(fetchedAt));
+        }
+        else
+        {
+            writer.WriteNull("fetched_at");
+        }
+
+        writer.WriteStartArray("subreddits");
+        foreach (var result in _results.OfType<SubredditResult>().Concat(_unexpected))
+        {
+            WriteSubreddit(writer, result);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSubreddit(Utf8JsonWriter writer, SubredditResult result)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", result.Query.Name);
+        writer.WriteBoolean("ok", result.Failure is null);
+        if (result.Failure is { } failure)
+        {
+            writer.WriteStartObject("error");
+            writer.WriteString("kind", KindName(failure.Kind));
+            writer.WriteString("message", FailureReasons.Phrase(failure));
+            if (failure.Status is { } status)
+            {
+                writer.WriteNumber("status", status);
+            }
+            else
+            {
+                writer.WriteNull("status");
+            }
+
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("error");
+        }
+
+        writer.WriteStartArray("posts");
+        var posts = result.Posts ?? [];
+        for (var i = 0; i < posts.Count; i++)
+        {
+            JsonOutput.WritePost(writer, PostRow.From(result.Query.Name, i + 1, posts[i]));
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

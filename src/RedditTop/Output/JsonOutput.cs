@@ -1,0 +1,138 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RedditTop.Output;
+
+/// <summary>
+/// What the json and jsonl formats share: writing with <see cref="Utf8JsonWriter"/> member by member (no reflection,
+/// so NativeAOT needs no context), one post's members in <see cref="PostRow.Names"/> order, and times as ISO 8601 UTC.
+/// Values are the server's text exactly; JSON escaping alone keeps them harmless for a terminal (see <see cref="Write{TState}"/>).
+/// </summary>
+internal static class JsonOutput
+{
+    /// <summary>One value on one line (jsonl).</summary>
+    public static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Indented by two spaces, with <c>\n</c> on every platform (json).</summary>
+    public static readonly JsonWriterOptions Indented = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true,
+        NewLine = "\n",
+    };
+
+    /// <summary>
+    /// One JSON value as text. The relaxed encoder keeps <c>&amp;&lt;&gt;</c> and accents as they are and escapes every
+    /// control character (<c>\u001B</c>, so an escape sequence never reaches the terminal). Two things are changed after
+    /// it: characters outside the BMP (emoji), which it escapes as surrogate pairs, are written as themselves, and
+    /// bidirectional controls, which it lets through, are escaped, as <see cref="Sanitizer"/> would drop them from text.
+    /// Either way a parser reads the same string.
+    /// </summary>
+    public static string Write<TState>(JsonWriterOptions options, TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            write(writer, state);
+        }
+
+        return Readable(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>A post as an object whose members are <see cref="PostRow.Names"/>, in order; missing values are null.</summary>
+    public static void WritePost(Utf8JsonWriter writer, PostRow row)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("subreddit", row.Subreddit);
+        writer.WriteNumber("rank", row.Rank);
+        writer.WriteString("id", row.Id);
+        writer.WriteString("title", row.Title);
+        writer.WriteNumber("score", row.Score);
+        writer.WriteString("url", row.Url);
+        writer.WriteString("permalink", row.Permalink);
+        writer.WriteString("author", row.Author);
+        if (row.NumComments is { } comments)
+        {
+            writer.WriteNumber("num_comments", comments);
+        }
+        else
+        {
+            writer.WriteNull("num_comments");
+        }
+
+        // JSON has no NaN or infinity; a time that is not a number is no time.
+        if (row.CreatedUtc is { } seconds && double.IsFinite(seconds))
+        {
+            writer.WriteNumber("created_utc", seconds);
+        }
+        else
+        {
+            writer.WriteNull("created_utc");
+        }
+
+        writer.WriteString("created", row.Created);
+        writer.WriteBoolean("over_18", row.Over18);
+        writer.WriteBoolean("stickied", row.Stickied);
+        writer.WriteString("domain", row.Domain);
+        writer.WriteString("flair", row.Flair);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>2026-11-27T06:12:00Z</c>: the instant in UTC, to the second, like a post's <c>created</c>.</summary>
+    public static string Timestamp(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Emoji unescaped, bidirectional controls escaped. In valid JSON a backslash only ever starts an escape inside a
+    /// string, and every character outside a string is ASCII, so one pass that steps over whole escapes is exact.
+    /// </summary>
+    private static string Readable(string json)
+    {
+        if (!json.Contains("\\uD", StringComparison.Ordinal) && !json.Any(IsBidiControl))
+        {
+            return json;
+        }
+
+        var text = new StringBuilder(json.Length);
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (c == '\\')
+            {
+                if (Escaped(json, i) is { } high && char.IsHighSurrogate(high) && Escaped(json, i + 6) is { } low && char.IsLowSurrogate(low))
+                {
+                    text.Append(high).Append(low);
+                    i += 11;
+                }
+                else
+                {
+                    // The escape's second character too, so an escaped backslash is never read as the start of another.
+                    text.Append(c).Append(json[++i]);
+                }
+            }
+            else if (IsBidiControl(c))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The character of a <c>\uXXXX</c> escape starting at <paramref name="index"/>; null when there is none.</summary>
+    private static char? Escaped(string json, int index) =>
+        index + 6 <= json.Length && json[index] == '\\' && json[index + 1] == 'u'
+            && ushort.TryParse(json.AsSpan(index + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+            ? (char)code
+            : null;
+
+    /// <summary>The characters <see cref="Sanitizer"/> drops: embeddings, overrides, isolates and directional marks.</summary>
+    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
+}
