@@ -23,7 +23,13 @@ void Stop(PosixSignalContext context, int exitCode)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitCodes.Interrupted));
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitCodes.Terminated));
 
-var environment = new CliEnvironment(stdout, stderr, Environment.GetEnvironmentVariable, TimeProvider.System);
+var environment = new CliEnvironment(
+    stdout,
+    stderr,
+    Environment.GetEnvironmentVariable,
+    TimeProvider.System,
+    OutIsTerminal: !Console.IsOutputRedirected,
+    ErrorIsTerminal: !Console.IsErrorRedirected);
 var run = RedditTopCommand.InvokeAsync(args, environment, cancellation.Token);
 if (await Task.WhenAny(run, GracePeriodAfterAsync(cancellation.Token)) != run)
 {

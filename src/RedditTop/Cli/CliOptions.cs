@@ -7,7 +7,13 @@ namespace RedditTop.Cli;
 /// Everything one run needs, read from the command line and the environment. <see cref="BaseUrl"/> is the server the
 /// user named, or null for Reddit itself; <see cref="App"/> the Reddit app to authenticate as, or null for anonymous.
 /// </summary>
-internal sealed record CliOptions(IReadOnlyList<SubredditQuery> Subreddits, Uri? BaseUrl, RedditClientOptions Request, bool Verbose = false, AppCredentials? App = null)
+internal sealed record CliOptions(
+    IReadOnlyList<SubredditQuery> Subreddits,
+    Uri? BaseUrl,
+    RedditClientOptions Request,
+    bool Verbose = false,
+    AppCredentials? App = null,
+    OutputOptions? Output = null)
 {
     public const string BaseUrlVariable = "REDDITTOP_BASE_URL";
 

@@ -10,17 +10,17 @@ internal static class OutputFailure
     public static bool IsWriteFailure(Exception exception) => exception is IOException or UnauthorizedAccessException;
 
     /// <summary>
-    /// Reports a failed write on <paramref name="error"/> and returns true, unless the reader went away
+    /// Reports a failed write through <paramref name="writeLine"/> (stderr) and returns true, unless the reader went away
     /// (<c>reddittop ... | head -3</c>): then it returns false and says nothing, as other Unix tools do.
     /// </summary>
-    public static bool Report(Exception exception, TextWriter error)
+    public static bool Report(Exception exception, Action<string> writeLine)
     {
         if (exception is IOException { HResult: BrokenPipe })
         {
             return false;
         }
 
-        error.WriteLine($"reddittop: cannot write output: {exception.Message}");
+        writeLine($"reddittop: cannot write output: {exception.Message}");
         return true;
     }
 }

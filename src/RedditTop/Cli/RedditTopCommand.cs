@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
+using RedditTop.Output;
 using RedditTop.Reddit;
 using RedditTop.Reddit.Auth;
 
@@ -24,6 +25,8 @@ internal static class RedditTopCommand
           reddittop --sort new python:250 rust
           watch -n 5 reddittop python:3 programming:4
           reddittop python:10 > top.txt
+          reddittop -f jsonl python:5 rust:5 | jq -r .title
+          reddittop -o top.csv -f csv --order input python:25 rust:25
 
         Exit codes: 0 all subreddits printed, 1 at least one failed (reasons on stderr),
         2 usage error, 70 internal error (please report it), 130 interrupted (143 on SIGTERM).
@@ -143,7 +146,55 @@ internal static class RedditTopCommand
             Description = "One line on stderr per attempt: subreddit, attempt, status, milliseconds, budget left",
         };
 
-        var root = new RootCommand(Description) { subreddits, limit, sort, time, baseUrl, timeout, retries, deadline, concurrency, verbose };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: the tutorial's text, one JSON document, JSON Lines (one post per line), CSV, TSV or Markdown",
+            DefaultValueFactory = _ => "text",
+            HelpName = string.Join('|', OutputFormats.Names),
+            CustomParser = result => ParseChoice(result, "--format", OutputFormats.Names),
+        };
+
+        var order = new Option<string>("--order")
+        {
+            Description = "Print each subreddit as it arrives, or in the order given (still streaming)",
+            DefaultValueFactory = _ => "arrival",
+            HelpName = string.Join('|', OutputOptions.Orders),
+            CustomParser = result => ParseChoice(result, "--order", OutputOptions.Orders),
+        };
+
+        var color = new Option<string>("--color")
+        {
+            Description = "Colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never",
+            DefaultValueFactory = _ => "auto",
+            HelpName = string.Join('|', OutputOptions.ColorChoices),
+            CustomParser = result => ParseChoice(result, "--color", OutputOptions.ColorChoices),
+        };
+
+        var noHeader = new Option<bool>("--no-header")
+        {
+            Description = "Leave out the date line and dashes of the text format",
+        };
+
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write to FILE instead of stdout, replacing it whole only when at least one subreddit was fetched",
+            HelpName = "file",
+            CustomParser = result =>
+            {
+                var path = result.Tokens[^1].Value;
+                if (path.Length == 0)
+                {
+                    result.AddError("--output: the file name is empty");
+                }
+
+                return path;
+            },
+        };
+
+        var root = new RootCommand(Description)
+        {
+            subreddits, limit, sort, time, baseUrl, timeout, retries, deadline, concurrency, verbose, format, order, color, noHeader, output,
+        };
         root.SetAction(async (parseResult, token) =>
         {
             // The option wins; an empty variable counts as unset.
@@ -170,7 +221,13 @@ internal static class RedditTopCommand
                 MaxConcurrency = parseResult.GetValue(concurrency),
             };
             var app = AppCredentials.FromEnvironment(environment.GetEnvironmentVariable);
-            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(verbose), app), environment, token);
+            var outputOptions = new OutputOptions(
+                parseResult.GetRequiredValue(format),
+                parseResult.GetRequiredValue(order) == "input",
+                parseResult.GetRequiredValue(color),
+                !parseResult.GetValue(noHeader),
+                parseResult.GetValue(output));
+            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(verbose), app, outputOptions), environment, token);
         });
 
         var parseResult = root.Parse(args);
@@ -199,7 +256,7 @@ internal static class RedditTopCommand
         }
         catch (Exception e) when (OutputFailure.IsWriteFailure(e))
         {
-            return OutputFailure.Report(e, environment.Error) ? ExitCodes.Failed : exitCode;
+            return OutputFailure.Report(e, environment.Error.WriteLine) ? ExitCodes.Failed : exitCode;
         }
 
         return exitCode;

@@ -91,7 +91,7 @@ internal static class JsonOutput
     /// </summary>
     private static string Readable(string json)
     {
-        if (!json.Contains("\\uD", StringComparison.Ordinal) && !json.Any(IsBidiControl))
+        if (!json.Contains("\\uD", StringComparison.Ordinal) && !json.Any(Sanitizer.IsBidiControl))
         {
             return json;
         }
@@ -113,7 +113,7 @@ internal static class JsonOutput
                     text.Append(c).Append(json[++i]);
                 }
             }
-            else if (IsBidiControl(c))
+            else if (Sanitizer.IsBidiControl(c))
             {
                 text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             }
@@ -132,7 +132,4 @@ internal static class JsonOutput
             && ushort.TryParse(json.AsSpan(index + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
             ? (char)code
             : null;
-
-    /// <summary>The characters <see cref="Sanitizer"/> drops: embeddings, overrides, isolates and directional marks.</summary>
-    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
 }

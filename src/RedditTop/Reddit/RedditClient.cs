@@ -11,7 +11,13 @@ namespace RedditTop.Reddit;
 /// Typed client for Reddit's listing API. Every call returns a <see cref="SubredditResult"/>: failures (HTTP errors,
 /// time-outs, bad bodies, anything else) are values, and only the caller's cancellation is thrown.
 /// </summary>
-internal sealed class RedditClient(HttpClient http, RedditClientOptions options, DateTimeOffset deadline, TimeProvider timeProvider, TokenSource? tokens = null) : IDisposable
+internal sealed class RedditClient(
+    HttpClient http,
+    RedditClientOptions options,
+    DateTimeOffset deadline,
+    TimeProvider timeProvider,
+    TokenSource? tokens = null,
+    RateBudget? budget = null) : IDisposable
 {
     /// <summary>
     /// Creates a client on the run's HTTP stack (<see cref="RedditHttp"/>), anonymous or, with <paramref name="app"/>,
@@ -35,12 +41,16 @@ internal sealed class RedditClient(HttpClient http, RedditClientOptions options,
             tokens = new TokenSource(tokenHttp, app.TokenUrl, app.Credentials, app.Cache, timeProvider);
         }
 
-        var http = RedditHttp.CreateClient(baseUrl, options, deadline, timeProvider, log, network, randomizer, tokens);
-        return new RedditClient(http, options, deadline, timeProvider, tokens);
+        var budget = new RateBudget(timeProvider);
+        var http = RedditHttp.CreateClient(baseUrl, options, deadline, timeProvider, log, network, randomizer, tokens, budget);
+        return new RedditClient(http, options, deadline, timeProvider, tokens, budget);
     }
 
     /// <summary>Whether requests go without a token.</summary>
     public bool IsAnonymous => tokens is null;
+
+    /// <summary>The run's rate budget, for the progress line.</summary>
+    public RateBudget? Budget => budget;
 
     /// <summary>The token source of an authenticated client, for the <c>--verbose</c> line about it.</summary>
     public TokenSource? Tokens => tokens;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Cli;
+using RedditTop.Output;
 using RedditTop.Tests.Support;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;
@@ -298,7 +299,7 @@ public sealed class RedditTopCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Interrupted, await run.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.True(stuck.IsCancellationRequested);
-        Assert.Equal("", _error.ToString());
+        Assert.Equal("reddittop: interrupted: 0 of 1 subreddits printed\n", _error.ToString());
     }
 
     [Fact]
@@ -345,6 +346,108 @@ public sealed class RedditTopCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task InvokeAsync_StderrIsATerminalAndTheRunIsSlow_ShowsALiveStatusLineAndErasesIt()
+    {
+        _mock.When("https://www.reddit.com/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
+        var environment = new CliEnvironment(_out, _error, _ => null, _time, _stuck, ErrorIsTerminal: true);
+
+        var run = InvokeAsync(environment, CancellationToken.None, "--retries", "0", "askreddit:1", "stuck");
+        await _stuck.NextRequestAsync();
+        await WaitUntilAsync(() => _out.ToString().Contains("/r/askreddit:", StringComparison.Ordinal));
+        Assert.Equal("", _error.ToString()); // a quick run shows no status line
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal("\r\u001b[Kreddittop: 1/2 subreddits, 0 failed", _error.ToString());
+        _time.Advance(TimeSpan.FromSeconds(9.5)); // the stuck request times out
+        var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        var error = _error.ToString();
+        Assert.Contains("\r\u001b[Kreddittop: r/stuck: timed out after 10 s\n", error, StringComparison.Ordinal); // erased before the line
+        Assert.EndsWith("\r\u001b[K", error, StringComparison.Ordinal); // and gone at the end
+        Assert.DoesNotContain("\u001b", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_StderrIsNotATerminal_NeverShowsAStatusLine()
+    {
+        var run = InvokeAsync("--retries", "0", "stuck");
+        await _stuck.NextRequestAsync();
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("reddittop: r/stuck: timed out after 10 s\n", _error.ToString());
+    }
+
+    [Theory]
+    [InlineData("always", false)]
+    [InlineData("auto", true)]
+    public async Task InvokeAsync_Colour_MakesTheHeadingBoldTheScoreYellowAndTheUrlDimAndNothingElse(string color, bool terminal)
+    {
+        _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        await InvokeAsync(new CliEnvironment(_out, _error, _ => null, _time, _stuck, OutIsTerminal: terminal), CancellationToken.None, "--color", color, "askreddit:1");
+
+        var colored = _out.ToString();
+        Assert.Contains("\n\u001b[1m/r/askreddit:\u001b[0m\n\t\u001b[33m38445\u001b[0m: What tasty food would be distusting if eaten over rice?\n\t\t\u001b[2m(", colored, StringComparison.Ordinal);
+        var plain = TextFormatter.FormatHeader(_time.GetLocalNow()) + TextFormatter.FormatBlock("askreddit", TestFiles.ReadPosts("listing_top.json").Take(1).ToList());
+        Assert.Equal(plain, System.Text.RegularExpressions.Regex.Replace(colored, "\u001b\\[[0-9;]*m", ""));
+    }
+
+    [Theory]
+    [InlineData("auto", true, null, null, true)]
+    [InlineData("auto", false, null, null, false)]
+    [InlineData("auto", true, "1", null, false)]
+    [InlineData("auto", false, null, "1", true)]
+    [InlineData("auto", false, null, "0", false)]
+    [InlineData("auto", true, "", null, true)]
+    [InlineData("never", true, null, "1", false)]
+    [InlineData("always", false, "1", null, true)]
+    public void UseColor_ChoiceTerminalAndVariables_DecideColour(string choice, bool terminal, string? noColor, string? forceColor, bool expected)
+    {
+        var sut = new OutputOptions(Color: choice);
+
+        var color = sut.UseColor(terminal, name => name switch { "NO_COLOR" => noColor, "FORCE_COLOR" => forceColor, _ => null });
+
+        Assert.Equal(expected, color);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_NoHeader_PrintsOnlyTheBlocks()
+    {
+        _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        await InvokeAsync("--no-header", "askreddit:1");
+
+        Assert.StartsWith("\n/r/askreddit:\n\t38445: ", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_OutputFile_IsWrittenWholeAndKeptWhenEverySubredditFails()
+    {
+        var folder = Directory.CreateTempSubdirectory("reddittop-output-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "top.txt");
+            _mock.When("https://www.reddit.com/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
+            _mock.When("https://www.reddit.com/r/gone/top.json").Respond(HttpStatusCode.NotFound, "application/json", "{}");
+
+            Assert.Equal(ExitCodes.Success, await InvokeAsync("-o", path, "askreddit:2"));
+            var first = await File.ReadAllTextAsync(path);
+            Assert.Equal(ExitCodes.Failed, await InvokeAsync("-o", path, "gone"));
+
+            Assert.StartsWith("Friday, November 27, 06:12 AM\n", first, StringComparison.Ordinal);
+            Assert.Contains("\n/r/askreddit:\n", first, StringComparison.Ordinal);
+            Assert.Equal("", _out.ToString()); // stdout holds nothing: the output went to the file
+            Assert.Equal(first, await File.ReadAllTextAsync(path)); // the failed run left it as it was
+            Assert.Equal(["top.txt"], folder.GetFiles().Select(f => f.Name)); // and no temporary file
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task InvokeAsync_CanceledBeforeTheCommandStarts_Exits130WithoutSendingOrPrinting()
     {
         var anyRequest = _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
@@ -354,7 +457,7 @@ public sealed class RedditTopCommandTests : IDisposable
         Assert.Equal(ExitCodes.Interrupted, exitCode);
         Assert.Equal(0, _mock.GetMatchCount(anyRequest));
         Assert.Equal("", _out.ToString());
-        Assert.Equal("", _error.ToString());
+        Assert.Equal("reddittop: interrupted: 0 of 1 subreddits printed\n", _error.ToString());
     }
 
     [Theory]

@@ -57,13 +57,16 @@ internal sealed partial class ReddittopProcess : IDisposable
     /// Starts <c>reddittop</c> with <paramref name="args"/>; <paramref name="environment"/> adds or (with null) removes
     /// variables. Without <paramref name="readStdout"/> nobody reads stdout, so the program blocks once the pipe is full.
     /// A <paramref name="shellRedirection"/> such as <c>2&gt;/dev/full</c> or <c>2&gt;&amp;-</c> is applied by
-    /// <c>/bin/sh</c>, which then becomes the program (exec); a redirected stream reads as empty here.
+    /// <c>/bin/sh</c>, which then becomes the program (exec); a redirected stream reads as empty here. With
+    /// <paramref name="inTerminal"/> the program runs on a pseudo-terminal, and <see cref="Stdout"/> holds what the
+    /// terminal showed, stderr included.
     /// </summary>
     public static ReddittopProcess Start(
         IEnumerable<string> args,
         IDictionary<string, string?>? environment = null,
         bool readStdout = true,
-        string? shellRedirection = null)
+        string? shellRedirection = null,
+        bool inTerminal = false)
     {
         // A test run started in the background of a non-interactive shell inherits SIGINT ignored, as every background
         // job does, and the program would inherit that too; env gives it the default disposition a terminal gives it.
@@ -90,6 +93,18 @@ internal sealed partial class ReddittopProcess : IDisposable
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (inTerminal)
+        {
+            // script(1) runs the program on a pseudo-terminal (stdout and stderr both) and copies what it shows.
+            var command = string.Join(' ', start.ArgumentList.Skip(1).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+            start.ArgumentList.Clear();
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add("script");
+            start.ArgumentList.Add("-qec");
+            start.ArgumentList.Add("exec " + command);
+            start.ArgumentList.Add("/dev/null");
         }
 
         // Each run starts from nothing of the machine's: no server, no app, and a token cache of its own unless a test

@@ -15,6 +15,7 @@ internal sealed class RateBudget(TimeProvider timeProvider)
     private double? _remaining; // null: unknown (no answer yet in this window)
     private DateTimeOffset _resetAt;
     private int _inFlight;
+    private int _waiting;
 
     /// <summary>What the last answer said remains in the window, or null before the first.</summary>
     public double? Remaining
@@ -24,6 +25,18 @@ internal sealed class RateBudget(TimeProvider timeProvider)
             lock (_lock)
             {
                 return _remaining;
+            }
+        }
+    }
+
+    /// <summary>When the requests waiting for the budget may go (the window's reset), or null when none is waiting.</summary>
+    public DateTimeOffset? WaitingUntil
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _waiting > 0 ? _resetAt : null;
             }
         }
     }
@@ -49,9 +62,20 @@ internal sealed class RateBudget(TimeProvider timeProvider)
                 }
 
                 wait = _resetAt - now;
+                _waiting++;
             }
 
-            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (_lock)
+                {
+                    _waiting--;
+                }
+            }
         }
     }
 

@@ -24,12 +24,13 @@ internal static class RedditHttp
         Action<string>? log = null,
         HttpMessageHandler? network = null,
         Func<double>? randomizer = null,
-        TokenSource? tokens = null)
+        TokenSource? tokens = null,
+        RateBudget? budget = null)
     {
         HttpMessageHandler toNetwork = network is null ? CreateNetworkHandler() : new NotDisposingHandler(network);
         var chain = new ResilienceHandler(RetryPipeline.Build(options.Retries, options.Timeout, deadline, timeProvider, randomizer))
         {
-            InnerHandler = new RateBudgetHandler(new RateBudget(timeProvider), options.MaxConcurrency, timeProvider, log)
+            InnerHandler = new RateBudgetHandler(budget ?? new RateBudget(timeProvider), options.MaxConcurrency, timeProvider, log)
             {
                 InnerHandler = tokens is null ? toNetwork : new AuthHandler(tokens) { InnerHandler = toNetwork },
             },
