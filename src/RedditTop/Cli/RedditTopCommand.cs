@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
-using System.Globalization;
-using System.Numerics;
-using RedditTop.Output;
 using RedditTop.Reddit;
 using RedditTop.Reddit.Auth;
 
@@ -12,25 +9,6 @@ namespace RedditTop.Cli;
 /// <summary>The command line: <c>reddittop [options] &lt;subreddit[:count]&gt;...</c>.</summary>
 internal static class RedditTopCommand
 {
-    private const string Description = """
-        Fetch the top posts of many subreddits at once and print each subreddit's block the moment it arrives.
-
-        Each argument is a subreddit name with an optional post count (1-1000); a name without a count
-        uses --limit. Counts above 100 are fetched 100 at a time. Join names with '+' for a combined
-        listing (python+rust). Transient failures are retried, and requests share Reddit's rate budget.
-
-        Examples:
-          reddittop python:3 programming:4 asyncio:2 dailyprogrammer:1
-          reddittop -t week -n 5 csharp dotnet
-          reddittop --sort new python:250 rust
-          watch -n 5 reddittop python:3 programming:4
-          reddittop python:10 > top.txt
-          reddittop -f jsonl python:5 rust:5 | jq -r .title
-          reddittop -o top.csv -f csv --order input python:25 rust:25
-
-        Exit codes: 0 all subreddits printed, 1 at least one failed (reasons on stderr),
-        2 usage error, 70 internal error (please report it), 130 interrupted (143 on SIGTERM).
-        """;
 
     /// <summary>
     /// Parses and runs the command and returns the exit code: usage errors are reported on stderr and exit with 2, and
@@ -56,184 +34,47 @@ internal static class RedditTopCommand
 
     private static async Task<int> ParseAndRunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var subreddits = new Argument<SubredditSpec[]>("subreddit[:count]")
-        {
-            Description = "Subreddits to fetch, each with an optional post count",
-            Arity = ArgumentArity.OneOrMore,
-            CustomParser = result =>
-            {
-                var specs = new List<SubredditSpec>(result.Tokens.Count);
-                foreach (var token in result.Tokens.Where(t => !LooksLikeOption(t.Value)))
-                {
-                    if (SubredditSpec.TryParse(token.Value, out var spec, out var error))
-                    {
-                        specs.Add(spec);
-                    }
-                    else
-                    {
-                        result.AddError(error);
-                    }
-                }
-
-                return [.. specs];
-            },
-        };
-
-        var limit = new Option<int>("--limit", "-n")
-        {
-            Description = $"Posts per subreddit without a count ({SubredditSpec.MinCount}-{SubredditSpec.MaxCount})",
-            DefaultValueFactory = _ => 10,
-            CustomParser = result => ParseNumber(result, SubredditSpec.MinCount, SubredditSpec.MaxCount, NumberStyles.None, $"--limit: '{{0}}' is not a whole number from {SubredditSpec.MinCount} to {SubredditSpec.MaxCount}"),
-        };
-
-        var sort = new Option<string>("--sort", "-s")
-        {
-            Description = "Which listing to read",
-            DefaultValueFactory = _ => RedditClientOptions.DefaultSort,
-            HelpName = string.Join('|', RedditClientOptions.Sorts),
-            CustomParser = result => ParseChoice(result, "--sort", RedditClientOptions.Sorts),
-        };
-
-        var time = new Option<string>("--time", "-t")
-        {
-            Description = "Time window of the top and controversial listings",
-            DefaultValueFactory = _ => RedditClientOptions.DefaultTime,
-            HelpName = string.Join('|', RedditClientOptions.Times),
-            CustomParser = result => ParseChoice(result, "--time", RedditClientOptions.Times),
-        };
-
-        var baseUrl = new Option<Uri?>("--base-url")
-        {
-            Description = $"Reddit-compatible server to query, token endpoint included [default: ${CliOptions.BaseUrlVariable}, else Reddit]",
-            HelpName = "url",
-            CustomParser = ParseBaseUrl,
-        };
-
-        var timeout = new Option<double>("--timeout")
-        {
-            Description = "Seconds one attempt at a request may take before it is given up (and retried)",
-            DefaultValueFactory = _ => RedditClientOptions.DefaultTimeout.TotalSeconds,
-            CustomParser = result => ParseNumber(result, 0.001, 3600, Decimal, "--timeout: '{0}' is not a number of seconds above 0 and at most 3600"),
-            HelpName = "seconds",
-        };
-
-        var retries = new Option<int>("--retries")
-        {
-            Description = "Times a transient failure (408, 429, 5xx, connection failure, time-out) is tried again; 0 turns retries off",
-            DefaultValueFactory = _ => RedditClientOptions.DefaultRetries,
-            CustomParser = result => ParseNumber(result, 0, 10, NumberStyles.None, "--retries: '{0}' is not a whole number from 0 to 10"),
-            HelpName = "n",
-        };
-
-        var deadline = new Option<double>("--deadline")
-        {
-            Description = "Seconds the whole run may take; subreddits not complete by then fail",
-            DefaultValueFactory = _ => RedditClientOptions.DefaultDeadline.TotalSeconds,
-            CustomParser = result => ParseNumber(result, 0.001, 86400, Decimal, "--deadline: '{0}' is not a number of seconds above 0 and at most 86400"),
-            HelpName = "seconds",
-        };
-
-        var concurrency = new Option<int>("--max-concurrency", "-j")
-        {
-            Description = "Requests in flight at once",
-            DefaultValueFactory = _ => RedditClientOptions.DefaultMaxConcurrency,
-            CustomParser = result => ParseNumber(result, 1, 64, NumberStyles.None, "--max-concurrency: '{0}' is not a whole number from 1 to 64"),
-            HelpName = "n",
-        };
-
-        var verbose = new Option<bool>("--verbose", "-v")
-        {
-            Description = "One line on stderr per attempt: subreddit, attempt, status, milliseconds, budget left",
-        };
-
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: the tutorial's text, one JSON document, JSON Lines (one post per line), CSV, TSV or Markdown",
-            DefaultValueFactory = _ => "text",
-            HelpName = string.Join('|', OutputFormats.Names),
-            CustomParser = result => ParseChoice(result, "--format", OutputFormats.Names),
-        };
-
-        var order = new Option<string>("--order")
-        {
-            Description = "Print each subreddit as it arrives, or in the order given (still streaming)",
-            DefaultValueFactory = _ => "arrival",
-            HelpName = string.Join('|', OutputOptions.Orders),
-            CustomParser = result => ParseChoice(result, "--order", OutputOptions.Orders),
-        };
-
-        var color = new Option<string>("--color")
-        {
-            Description = "Colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never",
-            DefaultValueFactory = _ => "auto",
-            HelpName = string.Join('|', OutputOptions.ColorChoices),
-            CustomParser = result => ParseChoice(result, "--color", OutputOptions.ColorChoices),
-        };
-
-        var noHeader = new Option<bool>("--no-header")
-        {
-            Description = "Leave out the date line and dashes of the text format",
-        };
-
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write to FILE instead of stdout, replacing it whole only when at least one subreddit was fetched",
-            HelpName = "file",
-            CustomParser = result =>
-            {
-                var path = result.Tokens[^1].Value;
-                if (path.Length == 0)
-                {
-                    result.AddError("--output: the file name is empty");
-                }
-
-                return path;
-            },
-        };
-
-        var root = new RootCommand(Description)
-        {
-            subreddits, limit, sort, time, baseUrl, timeout, retries, deadline, concurrency, verbose, format, order, color, noHeader, output,
-        };
+        var cli = new CommandDefinition();
+        var root = cli.Root;
         root.SetAction(async (parseResult, token) =>
         {
             // The option wins; an empty variable counts as unset.
-            var url = parseResult.GetValue(baseUrl);
-            if (parseResult.GetResult(baseUrl) is null && environment.GetEnvironmentVariable(CliOptions.BaseUrlVariable) is { Length: > 0 } variable)
+            var url = parseResult.GetValue(cli.BaseUrl);
+            if (parseResult.GetResult(cli.BaseUrl) is null && environment.GetEnvironmentVariable(CliOptions.BaseUrlVariable) is { Length: > 0 } variable)
             {
                 if (!CliOptions.TryParseBaseUrl(variable, out var fromVariable))
                 {
-                    return await UsageErrorAsync(environment, [NotABaseUrl(CliOptions.BaseUrlVariable, variable)]);
+                    return await UsageErrorAsync(environment, [CommandDefinition.NotABaseUrl(CliOptions.BaseUrlVariable, variable)]);
                 }
 
                 url = fromVariable;
             }
 
-            var defaultCount = parseResult.GetValue(limit);
-            var queries = parseResult.GetRequiredValue(subreddits).Select(s => new SubredditQuery(s.Name, s.Count ?? defaultCount)).ToList();
+            var defaultCount = parseResult.GetValue(cli.Limit);
+            var queries = parseResult.GetRequiredValue(cli.Subreddits).Select(s => new SubredditQuery(s.Name, s.Count ?? defaultCount)).ToList();
             var request = new RedditClientOptions
             {
-                Sort = parseResult.GetRequiredValue(sort),
-                Time = parseResult.GetRequiredValue(time),
-                Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
-                Retries = parseResult.GetValue(retries),
-                Deadline = TimeSpan.FromSeconds(parseResult.GetValue(deadline)),
-                MaxConcurrency = parseResult.GetValue(concurrency),
+                Sort = parseResult.GetRequiredValue(cli.Sort),
+                Time = parseResult.GetRequiredValue(cli.Time),
+                Timeout = TimeSpan.FromSeconds(parseResult.GetValue(cli.Timeout)),
+                Retries = parseResult.GetValue(cli.Retries),
+                Deadline = TimeSpan.FromSeconds(parseResult.GetValue(cli.Deadline)),
+                MaxConcurrency = parseResult.GetValue(cli.Concurrency),
             };
             var app = AppCredentials.FromEnvironment(environment.GetEnvironmentVariable);
             var outputOptions = new OutputOptions(
-                parseResult.GetRequiredValue(format),
-                parseResult.GetRequiredValue(order) == "input",
-                parseResult.GetRequiredValue(color),
-                !parseResult.GetValue(noHeader),
-                parseResult.GetValue(output));
-            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(verbose), app, outputOptions), environment, token);
+                parseResult.GetRequiredValue(cli.Format),
+                parseResult.GetRequiredValue(cli.Order) == "input",
+                parseResult.GetRequiredValue(cli.Color),
+                !parseResult.GetValue(cli.NoHeader),
+                parseResult.GetValue(cli.Output));
+            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, outputOptions), environment, token);
         });
 
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction || parseResult.Action == root.Action)
         {
-            var errors = UsageErrors(parseResult, subreddits);
+            var errors = UsageErrors(parseResult, cli.Subreddits);
             if (errors.Count > 0)
             {
                 return await UsageErrorAsync(environment, errors);
@@ -275,7 +116,7 @@ internal static class RedditTopCommand
         foreach (var token in parseResult.Tokens)
         {
             afterSeparator |= token.Type == TokenType.DoubleDash;
-            if (!LooksLikeOption(token.Value) || !subredditTokens.Contains(token, ReferenceEqualityComparer.Instance))
+            if (!CommandDefinition.LooksLikeOption(token.Value) || !subredditTokens.Contains(token, ReferenceEqualityComparer.Instance))
             {
                 continue;
             }
@@ -309,50 +150,6 @@ internal static class RedditTopCommand
         }
 
         return errors.Distinct().ToList();
-    }
-
-    /// <summary>A token that System.CommandLine would have taken for an option had it known one by that name.</summary>
-    private static bool LooksLikeOption(string token) => token.Length > 1 && token.StartsWith('-');
-
-    private static Uri? ParseBaseUrl(ArgumentResult result)
-    {
-        var text = result.Tokens[^1].Value;
-        if (CliOptions.TryParseBaseUrl(text, out var url))
-        {
-            return url;
-        }
-
-        result.AddError(text.Length == 0 ? "--base-url: the URL is empty" : NotABaseUrl("--base-url", text));
-        return null;
-    }
-
-    private static string NotABaseUrl(string source, string text) => $"{source}: '{text}' is not an absolute http or https URL (without query)";
-
-    /// <summary>Seconds: <c>10</c>, <c>0.5</c>, <c>1e2</c>; no sign, no thousands separators.</summary>
-    private const NumberStyles Decimal = NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-
-    /// <summary>One of <paramref name="choices"/>, in any case.</summary>
-    private static string ParseChoice(ArgumentResult result, string option, IReadOnlyList<string> choices)
-    {
-        var value = result.Tokens[^1].Value.ToLowerInvariant();
-        if (!choices.Contains(value))
-        {
-            result.AddError($"{option}: '{result.Tokens[^1].Value}' is not one of {string.Join(", ", choices)}");
-        }
-
-        return value;
-    }
-
-    private static T ParseNumber<T>(ArgumentResult result, T min, T max, NumberStyles styles, string error)
-        where T : struct, INumber<T>
-    {
-        var text = result.Tokens[^1].Value;
-        if (!T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value) || !T.IsFinite(value) || value < min || value > max)
-        {
-            result.AddError(string.Format(CultureInfo.InvariantCulture, error, text));
-        }
-
-        return value;
     }
 
     private static async Task<int> UsageErrorAsync(CliEnvironment environment, IEnumerable<string> messages)
