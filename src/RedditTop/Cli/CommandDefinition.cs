@@ -79,6 +79,7 @@ internal sealed class CommandDefinition
         DefaultValueFactory = _ => RedditClientOptions.DefaultSort,
         HelpName = string.Join('|', RedditClientOptions.Sorts),
         CustomParser = result => ParseChoice(result, "--sort", RedditClientOptions.Sorts),
+        CompletionSources = { RedditClientOptions.Sorts.ToArray() },
     };
 
     public Option<string> Time { get; } = new("--time", "-t")
@@ -87,6 +88,7 @@ internal sealed class CommandDefinition
         DefaultValueFactory = _ => RedditClientOptions.DefaultTime,
         HelpName = string.Join('|', RedditClientOptions.Times),
         CustomParser = result => ParseChoice(result, "--time", RedditClientOptions.Times),
+        CompletionSources = { RedditClientOptions.Times.ToArray() },
     };
 
     public Option<Uri?> BaseUrl { get; } = new("--base-url")
@@ -139,6 +141,7 @@ internal sealed class CommandDefinition
         DefaultValueFactory = _ => "text",
         HelpName = string.Join('|', OutputFormats.Names),
         CustomParser = result => ParseChoice(result, "--format", OutputFormats.Names),
+        CompletionSources = { OutputFormats.Names.ToArray() },
     };
 
     public Option<string> Order { get; } = new("--order")
@@ -147,6 +150,7 @@ internal sealed class CommandDefinition
         DefaultValueFactory = _ => "arrival",
         HelpName = string.Join('|', OutputOptions.Orders),
         CustomParser = result => ParseChoice(result, "--order", OutputOptions.Orders),
+        CompletionSources = { OutputOptions.Orders.ToArray() },
     };
 
     public Option<string> Color { get; } = new("--color")
@@ -155,6 +159,7 @@ internal sealed class CommandDefinition
         DefaultValueFactory = _ => "auto",
         HelpName = string.Join('|', OutputOptions.ColorChoices),
         CustomParser = result => ParseChoice(result, "--color", OutputOptions.ColorChoices),
+        CompletionSources = { OutputOptions.ColorChoices.ToArray() },
     };
 
     public Option<bool> NoHeader { get; } = new("--no-header")
