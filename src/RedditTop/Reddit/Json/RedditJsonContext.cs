@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using RedditTop.Reddit.Auth;
 using RedditTop.Reddit.Models;
+using RedditTop.Reddit.State;
 
 namespace RedditTop.Reddit.Json;
 
@@ -15,4 +16,5 @@ namespace RedditTop.Reddit.Json;
 [JsonSerializable(typeof(RedditError))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(CachedToken))]
+[JsonSerializable(typeof(SeenState))]
 internal sealed partial class RedditJsonContext : JsonSerializerContext;
