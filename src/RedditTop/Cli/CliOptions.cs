@@ -13,7 +13,8 @@ internal sealed record CliOptions(
     RedditClientOptions Request,
     bool Verbose = false,
     AppCredentials? App = null,
-    OutputOptions? Output = null)
+    OutputOptions? Output = null,
+    WatchOptions? Watch = null)
 {
     public const string BaseUrlVariable = "REDDITTOP_BASE_URL";
 

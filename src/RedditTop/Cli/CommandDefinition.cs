@@ -28,6 +28,8 @@ internal sealed class CommandDefinition
           reddittop python:10 > top.txt
           reddittop -f jsonl python:5 rust:5 | jq -r .title
           reddittop -o top.csv -f csv --order input python:25 rust:25
+          reddittop --watch 60 --new-only --min-score 100 python:25
+          source <(reddittop --completion bash)
 
         Exit codes: 0 all subreddits printed, 1 at least one failed (reasons on stderr),
         2 usage error, 70 internal error (please report it), 130 interrupted (143 on SIGTERM).
@@ -38,6 +40,7 @@ internal sealed class CommandDefinition
         Root = new RootCommand(Description)
         {
             Subreddits, Limit, Sort, Time, BaseUrl, Timeout, Retries, Deadline, Concurrency, Verbose, Format, Order, Color, NoHeader, Output,
+            Watch, MarkNew, NewOnly, MinScore, NoNsfw, NoStickied, Domain, Flair, Completion,
         };
     }
 
@@ -165,6 +168,60 @@ internal sealed class CommandDefinition
     public Option<bool> NoHeader { get; } = new("--no-header")
     {
         Description = "Leave out the date line and dashes of the text format",
+    };
+
+    public Option<int?> Watch { get; } = new("--watch")
+    {
+        Description = "Run again every SECONDS (at least 1) until Ctrl+C: on a terminal in place, like watch; piped, one round after another",
+        HelpName = "seconds",
+        CustomParser = result => ParseNumber(result, 1, 86400, NumberStyles.None, "--watch: '{0}' is not a whole number of seconds from 1 to 86400"),
+    };
+
+    public Option<bool> MarkNew { get; } = new("--mark-new")
+    {
+        Description = "Put a * before the score of posts that are new since the last run (on a terminal they always are)",
+    };
+
+    public Option<bool> NewOnly { get; } = new("--new-only")
+    {
+        Description = "Print only posts that are new since the last run with the same subreddits, sort and time",
+    };
+
+    public Option<int?> MinScore { get; } = new("--min-score")
+    {
+        Description = $"Only posts with at least this score; filters read up to {RedditClientOptions.MaxPagesWithFilter} pages of 100 to fill a count",
+        HelpName = "n",
+        CustomParser = result => ParseNumber(result, int.MinValue, int.MaxValue, NumberStyles.AllowLeadingSign, "--min-score: '{0}' is not a whole number"),
+    };
+
+    public Option<bool> NoNsfw { get; } = new("--no-nsfw")
+    {
+        Description = "Leave out posts marked NSFW (over 18)",
+    };
+
+    public Option<bool> NoStickied { get; } = new("--no-stickied")
+    {
+        Description = "Leave out stickied posts",
+    };
+
+    public Option<string[]> Domain { get; } = new("--domain")
+    {
+        Description = "Only posts linking to this domain or its subdomains; repeat for several",
+        HelpName = "domain",
+    };
+
+    public Option<string?> Flair { get; } = new("--flair")
+    {
+        Description = "Only posts whose flair contains this text (any case)",
+        HelpName = "text",
+    };
+
+    public Option<string?> Completion { get; } = new("--completion")
+    {
+        Description = "Print the completion script for bash, zsh or fish, and exit",
+        HelpName = "shell",
+        CompletionSources = { CompletionScripts.Shells.ToArray() },
+        CustomParser = result => ParseChoice(result, "--completion", CompletionScripts.Shells),
     };
 
     public Option<string?> Output { get; } = new("--output", "-o")

@@ -60,6 +60,12 @@ internal static class RedditTopCommand
                 Retries = parseResult.GetValue(cli.Retries),
                 Deadline = TimeSpan.FromSeconds(parseResult.GetValue(cli.Deadline)),
                 MaxConcurrency = parseResult.GetValue(cli.Concurrency),
+                Filter = new PostFilter(
+                    parseResult.GetValue(cli.MinScore),
+                    parseResult.GetValue(cli.NoNsfw),
+                    parseResult.GetValue(cli.NoStickied),
+                    parseResult.GetValue(cli.Domain) is { Length: > 0 } domains ? domains : null,
+                    parseResult.GetValue(cli.Flair)),
             };
             var app = AppCredentials.FromEnvironment(environment.GetEnvironmentVariable);
             var outputOptions = new OutputOptions(
@@ -68,10 +74,22 @@ internal static class RedditTopCommand
                 parseResult.GetRequiredValue(cli.Color),
                 !parseResult.GetValue(cli.NoHeader),
                 parseResult.GetValue(cli.Output));
-            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, outputOptions), environment, token);
+            var watch = new WatchOptions(
+                parseResult.GetValue(cli.Watch) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                parseResult.GetValue(cli.MarkNew),
+                parseResult.GetValue(cli.NewOnly));
+            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, outputOptions, watch), environment, token);
         });
 
         var parseResult = root.Parse(args);
+
+        // The completion script needs no subreddits.
+        if (parseResult.GetValue(cli.Completion) is { } shell && CompletionScripts.Shells.Contains(shell))
+        {
+            await environment.Out.WriteAsync(CompletionScripts.Generate(shell, root));
+            await environment.Out.FlushAsync(CancellationToken.None);
+            return ExitCodes.Success;
+        }
         if (parseResult.Action is ParseErrorAction || parseResult.Action == root.Action)
         {
             var errors = UsageErrors(parseResult, cli.Subreddits);

@@ -2,33 +2,34 @@ using System.Globalization;
 using RedditTop.Output;
 using RedditTop.Reddit;
 using RedditTop.Reddit.Auth;
+using RedditTop.Reddit.State;
 
 namespace RedditTop.Cli;
 
 /// <summary>
-/// One run, along the one data path: queries → concurrent requests → parsed listings → format → stdout (or a file).
+/// One run, along the one data path: queries → concurrent requests → parsed listings → format → stdout (or a file);
+/// with <c>--watch</c>, one round after another on the same client, token and rate budget.
 /// </summary>
 internal static class TopAction
 {
+    /// <summary>Clears a terminal and puts the cursor at the top, as <c>watch</c> does before each round.</summary>
+    private const string ClearScreen = "\u001b[H\u001b[2J";
+
     public static async Task<int> RunAsync(CliOptions options, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var output = options.Output ?? new OutputOptions();
-        var total = options.Subreddits.Count;
-        var (printed, failed) = (0, 0);
+        var watch = options.Watch ?? new WatchOptions();
+        var round = new RoundCount(options.Subreddits.Count);
         RedditClient? client = null;
+        DateTimeOffset? nextRound = null;
 
         // One stderr for the run: whole lines from concurrent requests, and the live status line on a terminal.
         using var diagnostics = new Diagnostics(
             environment.Error,
             environment.Time,
-            environment.ErrorIsTerminal ? () => Status(printed, failed, total, client?.Budget?.WaitingUntil, environment.Time) : null);
+            environment.ErrorIsTerminal ? () => Status(round, client?.Budget?.WaitingUntil, nextRound, environment.Time) : null);
         try
         {
-            await using var file = output.File is { } path ? AtomicFile.Create(path) : null;
-            var stdout = file?.Writer ?? environment.Out;
-            var color = output.UseColor(file is null && environment.OutIsTerminal, environment.GetEnvironmentVariable);
-            var format = OutputFormats.Create(output.Format, options.Subreddits, color, output.Header);
-
             var endpoints = RedditEndpoints.For(options.BaseUrl, options.App);
             var cacheDirectory = TokenCache.DirectoryFrom(environment.GetEnvironmentVariable);
             var app = options.App is { } credentials
@@ -49,41 +50,70 @@ internal static class TopAction
             }
 
             log?.Invoke(DescribeAccess(reddit, endpoints, options.App, environment.Time));
-            await WriteAsync(stdout, format.Begin(environment.Time.GetLocalNow()), cancellationToken);
-            var results = SubredditFetcher.FetchAllAsync(reddit, options.Subreddits, cancellationToken);
-            var blocked = false;
-            await foreach (var result in output.InputOrder ? results.InArgumentOrderAsync(options.Subreddits, cancellationToken) : results)
+
+            // What is new: posts not in the previous run with the same subreddits, sort and time (or the previous round).
+            var stateDirectory = SeenStore.DirectoryFrom(environment.GetEnvironmentVariable);
+            var store = stateDirectory is null ? null : new SeenStore(stateDirectory, environment.Time);
+            var key = SeenStore.Key(options.Subreddits.Select(q => q.Name), options.Request.Sort, options.Request.SortHasTime ? options.Request.Time : null, options.BaseUrl);
+            SeenPosts? previous = null;
+            string? warning = null;
+            if (store is not null)
             {
-                await WriteAsync(stdout, format.Result(result), cancellationToken);
-                if (result.Failure is { } failure)
+                previous = store.Load(key, out warning);
+            }
+
+            if (warning is not null)
+            {
+                diagnostics.WriteLine(warning);
+            }
+
+            Func<string, bool> isNew = previous is null || previous.IsFirstRun ? _ => true : id => !previous.WasSeen(id);
+            if (watch.Every is { } every && BudgetWarning(options, every) is { } tooFast)
+            {
+                diagnostics.WriteLine(tooFast);
+            }
+
+            var toTerminal = output.File is null && environment.OutIsTerminal;
+            var saveWarned = false;
+            while (true)
+            {
+                var started = environment.Time.GetUtcNow();
+                round.Start();
+                if (watch.Every is not null && toTerminal)
                 {
-                    failed++;
-                    blocked |= failure.Kind == FailureKind.Blocked;
-                    diagnostics.WriteLine($"reddittop: r/{result.Query.Name}: {result.Error}");
-                }
-                else
-                {
-                    printed++;
+                    await WriteAsync(environment.Out, ClearScreen, cancellationToken);
                 }
 
+                var ids = await RunRoundAsync(reddit, options, output, watch, environment, diagnostics, round, isNew, toTerminal, cancellationToken);
+                if (store?.Save(key, ids) is { } notSaved && !saveWarned)
+                {
+                    diagnostics.WriteLine(notSaved); // said once: the next rounds would fail the same way
+                    saveWarned = true;
+                }
+
+                var seen = ids.ToHashSet(StringComparer.Ordinal);
+                isNew = id => !seen.Contains(id);
+
+                if (watch.Every is not { } interval)
+                {
+                    return round.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+                }
+
+                // The next round starts one interval after this one started; its status line says when.
+                nextRound = started + interval;
                 diagnostics.Refresh();
-            }
+                var wait = nextRound.Value - environment.Time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, environment.Time, cancellationToken);
+                }
 
-            await WriteAsync(stdout, format.End(), cancellationToken);
-            if (blocked)
-            {
-                diagnostics.WriteLine(BlockedHint);
-            }
-
-            // A file is replaced only by a run that fetched something; otherwise the previous one stays.
-            if (file is not null && printed > 0)
-            {
-                await file.CommitAsync();
+                nextRound = null;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            diagnostics.WriteLine($"reddittop: interrupted: {printed} of {total} subreddits printed");
+            diagnostics.WriteLine($"reddittop: interrupted: {round.Printed} of {round.Total} subreddits printed");
             return ExitCodes.Interrupted;
         }
         catch (Exception e) when (OutputFailure.IsWriteFailure(e))
@@ -94,16 +124,128 @@ internal static class TopAction
             }
         }
 
-        return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+        return round.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    /// <summary>The live status line: <c>reddittop: 3/5 subreddits, 1 failed, waiting 12 s for the rate budget</c>.</summary>
-    private static string Status(int printed, int failed, int total, DateTimeOffset? budgetWait, TimeProvider time)
+    /// <summary>One round: every subreddit fetched and written; returns the ids of every post fetched (for what is new next time).</summary>
+    private static async Task<List<string>> RunRoundAsync(
+        RedditClient reddit,
+        CliOptions options,
+        OutputOptions output,
+        WatchOptions watch,
+        CliEnvironment environment,
+        Diagnostics diagnostics,
+        RoundCount round,
+        Func<string, bool> isNew,
+        bool toTerminal,
+        CancellationToken cancellationToken)
     {
-        var wait = budgetWait is { } until && until > time.GetUtcNow()
-            ? string.Create(CultureInfo.InvariantCulture, $", waiting {Math.Ceiling((until - time.GetUtcNow()).TotalSeconds)} s for the rate budget")
+        await using var file = output.File is { } path ? AtomicFile.Create(path) : null;
+        var stdout = file?.Writer ?? environment.Out;
+        var color = output.UseColor(toTerminal, environment.GetEnvironmentVariable);
+        var format = OutputFormats.Create(output.Format, options.Subreddits, color, output.Header, markNew: watch.MarkNew || toTerminal);
+        var ids = new List<string>();
+        var blocked = false;
+
+        await WriteAsync(stdout, format.Begin(environment.Time.GetLocalNow()), cancellationToken);
+        var results = SubredditFetcher.FetchAllAsync(reddit, options.Subreddits, cancellationToken);
+        await foreach (var fetched in output.InputOrder ? results.InArgumentOrderAsync(options.Subreddits, cancellationToken) : results)
+        {
+            var result = fetched;
+            if (result.Posts is { } posts)
+            {
+                ids.AddRange(posts.Where(p => p.Id is not null).Select(p => p.Id!));
+                var marked = posts.Select(p => p with { IsNew = p.Id is { } id && isNew(id) }).ToList();
+                result = SubredditResult.Success(result.Query, watch.NewOnly ? marked.Where(p => p.IsNew).ToList() : marked);
+            }
+
+            // With --new-only, a subreddit with nothing new prints nothing.
+            if (!(watch.NewOnly && result.Posts is { Count: 0 }))
+            {
+                await WriteAsync(stdout, format.Result(result), cancellationToken);
+            }
+
+            if (result.Failure is { } failure)
+            {
+                round.Fail();
+                blocked |= failure.Kind == FailureKind.Blocked;
+                diagnostics.WriteLine($"reddittop: r/{result.Query.Name}: {result.Error}");
+            }
+            else
+            {
+                round.Print();
+            }
+
+            diagnostics.Refresh();
+        }
+
+        await WriteAsync(stdout, format.End(), cancellationToken);
+        if (blocked)
+        {
+            diagnostics.WriteLine(BlockedHint);
+        }
+
+        // A file is replaced only by a round that fetched something; otherwise the previous one stays.
+        if (file is not null && round.Printed > 0)
+        {
+            await file.CommitAsync();
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The warning, said once, when <c>--watch</c> asks for more than Reddit's 100 requests a minute:
+    /// <c>50 subreddits every 5 s is 600 requests a minute</c>. Rounds then wait for the rate budget.
+    /// </summary>
+    private static string? BudgetWarning(CliOptions options, TimeSpan every)
+    {
+        var perRound = options.Subreddits.Sum(q => (q.Count + SubredditQuery.MaxPerRequest - 1) / SubredditQuery.MaxPerRequest);
+        var perMinute = perRound * 60 / every.TotalSeconds;
+        return perMinute <= 100
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"reddittop: warning: {perRound} requests every {every.TotalSeconds:0.###} s is {perMinute:0} a minute, more than the 100 Reddit allows; rounds will wait for the rate budget");
+    }
+
+    /// <summary>
+    /// The live status line: <c>reddittop: 3/5 subreddits, 1 failed, waiting 12 s for the rate budget</c>, and between
+    /// <c>--watch</c> rounds <c>..., next round at 15:12:05</c>.
+    /// </summary>
+    private static string Status(RoundCount round, DateTimeOffset? budgetWait, DateTimeOffset? nextRound, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var wait = budgetWait is { } until && until > now
+            ? string.Create(CultureInfo.InvariantCulture, $", waiting {Math.Ceiling((until - now).TotalSeconds)} s for the rate budget")
             : "";
-        return string.Create(CultureInfo.InvariantCulture, $"reddittop: {printed + failed}/{total} subreddits, {failed} failed{wait}");
+        var next = nextRound is { } at
+            ? ", next round at " + TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("HH:mm:ss", CultureInfo.InvariantCulture)
+            : "";
+        return string.Create(CultureInfo.InvariantCulture, $"reddittop: {round.Printed + round.Failed}/{round.Total} subreddits, {round.Failed} failed{wait}{next}");
+    }
+
+    /// <summary>The counts of the round in progress, read by the status line from another thread.</summary>
+    private sealed class RoundCount(int total)
+    {
+        private int _printed;
+        private int _failed;
+
+        public int Total => total;
+
+        public int Printed => Volatile.Read(ref _printed);
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        public void Start()
+        {
+            Volatile.Write(ref _printed, 0);
+            Volatile.Write(ref _failed, 0);
+        }
+
+        public void Print() => Interlocked.Increment(ref _printed);
+
+        public void Fail() => Interlocked.Increment(ref _failed);
     }
 
     /// <summary>Said once, at the end of a run in which Reddit blocked anonymous requests.</summary>

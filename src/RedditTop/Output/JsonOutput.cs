@@ -78,6 +78,7 @@ internal static class JsonOutput
         writer.WriteBoolean("stickied", row.Stickied);
         writer.WriteString("domain", row.Domain);
         writer.WriteString("flair", row.Flair);
+        writer.WriteBoolean("is_new", row.IsNew);
         writer.WriteEndObject();
     }
 

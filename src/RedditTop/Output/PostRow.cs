@@ -22,13 +22,14 @@ internal sealed record PostRow(
     bool Over18,
     bool Stickied,
     string? Domain,
-    string? Flair)
+    string? Flair,
+    bool IsNew)
 {
     /// <summary>The column names of csv and tsv, and the member names of json and jsonl, in order.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
         "subreddit", "rank", "id", "title", "score", "url", "permalink", "author", "num_comments",
-        "created_utc", "created", "over_18", "stickied", "domain", "flair",
+        "created_utc", "created", "over_18", "stickied", "domain", "flair", "is_new",
     ];
 
     private static readonly Uri Reddit = new("https://www.reddit.com/");
@@ -51,13 +52,15 @@ internal sealed record PostRow(
         post.Over18,
         post.Stickied,
         post.Domain,
-        post.Flair);
+        post.Flair,
+        post.IsNew);
 
     /// <summary>The fields as text for csv and tsv (invariant numbers, <c>true</c>/<c>false</c>, empty for null), in <see cref="Names"/> order.</summary>
     public IReadOnlyList<string> Values() =>
     [
         Subreddit, Number(Rank), Id ?? "", Title, Number(Score), Url, Permalink ?? "", Author ?? "", NumComments is { } n ? Number(n) : "",
         CreatedUtc?.ToString("R", CultureInfo.InvariantCulture) ?? "", Created ?? "", Over18 ? "true" : "false", Stickied ? "true" : "false", Domain ?? "", Flair ?? "",
+        IsNew ? "true" : "false",
     ];
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -8,9 +8,10 @@ namespace RedditTop.Output;
 /// <summary>
 /// The tutorial's plain-text layout (<c>-f text</c>, the default): a date line and 27 dashes, then per subreddit an
 /// empty line, <c>/r/name:</c>, and per post <c>\tscore: title</c> and <c>\t\t(url)</c>; an empty listing reads
-/// <c>\t(no posts)</c>. With colour, the heading is bold, the score yellow and the URL dim; nothing else changes.
+/// <c>\t(no posts)</c>. With colour, the heading is bold, the score yellow and the URL dim; with new posts marked, a
+/// <c>*</c> stands before the score of each; nothing else changes.
 /// </summary>
-internal sealed class TextFormatter(bool color = false, bool header = true) : IOutputFormat
+internal sealed class TextFormatter(bool color = false, bool header = true, bool markNew = false) : IOutputFormat
 {
     private const string Bold = "\u001b[1m";
     private const string Yellow = "\u001b[33m";
@@ -22,12 +23,12 @@ internal sealed class TextFormatter(bool color = false, bool header = true) : IO
 
     public string Begin(DateTimeOffset now) => header ? FormatHeader(now) : "";
 
-    public string Result(SubredditResult result) => result.Posts is { } posts ? FormatBlock(result.Query.Name, posts, color) : "";
+    public string Result(SubredditResult result) => result.Posts is { } posts ? FormatBlock(result.Query.Name, posts, color, markNew) : "";
 
     public string End() => "";
 
     /// <summary>One subreddit's block. Text from the server is cleaned (<see cref="Sanitizer"/>), so each post keeps its two lines.</summary>
-    public static string FormatBlock(string name, IReadOnlyList<Post> posts, bool color = false)
+    public static string FormatBlock(string name, IReadOnlyList<Post> posts, bool color = false, bool markNew = false)
     {
         var block = new StringBuilder(64 + (posts.Count * 160));
         block.Append('\n').Append(Paint(Bold, $"/r/{name}:", color)).Append('\n');
@@ -38,7 +39,8 @@ internal sealed class TextFormatter(bool color = false, bool header = true) : IO
 
         foreach (var post in posts)
         {
-            block.Append('\t').Append(Paint(Yellow, post.Score.ToString(CultureInfo.InvariantCulture), color)).Append(": ").AppendClean(post.Title)
+            block.Append('\t').Append(markNew && post.IsNew ? "*" : "").Append(Paint(Yellow, post.Score.ToString(CultureInfo.InvariantCulture), color))
+                .Append(": ").AppendClean(post.Title)
                 .Append("\n\t\t").Append(Paint(Dim, "(" + Sanitizer.Clean(post.Url) + ")", color)).Append('\n');
         }
 

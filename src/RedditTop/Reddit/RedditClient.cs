@@ -88,10 +88,12 @@ internal sealed class RedditClient(
 
         var posts = new List<Models.Post>(Math.Min(query.Count, SubredditQuery.MaxPerRequest));
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var filter = options.Filter is { IsEmpty: false } f ? f : null;
         string? after = null;
-        while (true)
+        for (var pages = 1; ; pages++)
         {
-            var limit = Math.Min(query.Count - posts.Count, SubredditQuery.MaxPerRequest);
+            // A filter may drop posts, so it reads whole pages.
+            var limit = filter is null ? Math.Min(query.Count - posts.Count, SubredditQuery.MaxPerRequest) : SubredditQuery.MaxPerRequest;
             var (page, failure) = await GetPageAsync(query, limit, after, cancellationToken, deadlineReached.Token).ConfigureAwait(false);
             if (failure is not null)
             {
@@ -103,14 +105,18 @@ internal sealed class RedditClient(
             {
                 if (posts.Count < query.Count && (post.Id is null || seen.Add(post.Id)))
                 {
-                    posts.Add(post);
                     added++;
+                    if (filter?.Keeps(post) ?? true)
+                    {
+                        posts.Add(post);
+                    }
                 }
             }
 
-            // The end: the count is reached, the listing says there is no more, a page came back short, or it brought
-            // nothing new (a server repeating itself must not keep us paging).
-            if (posts.Count >= query.Count || page.After is null || page.After == after || page.Posts.Count < limit || added == 0)
+            // The end: the count is reached, the listing says there is no more, a page came back short, it brought
+            // nothing new (a server repeating itself must not keep us paging), or a filter has read its pages.
+            if (posts.Count >= query.Count || page.After is null || page.After == after || page.Posts.Count < limit || added == 0
+                || (filter is not null && pages >= RedditClientOptions.MaxPagesWithFilter))
             {
                 return SubredditResult.Success(query, posts);
             }

@@ -46,6 +46,15 @@ internal sealed record RedditClientOptions
     /// <summary>The largest body accepted, counted while it streams.</summary>
     public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
 
+    /// <summary>Which posts count: a filter (<c>--min-score</c>, ...) makes the client read more pages to fill the count.</summary>
+    public PostFilter? Filter { get; init; }
+
+    /// <summary>
+    /// The most pages read for one subreddit while a filter drops posts: ten pages of 100 are the thousand posts
+    /// Reddit lists at most.
+    /// </summary>
+    public const int MaxPagesWithFilter = 10;
+
     /// <summary>Whether <see cref="Time"/> applies to <see cref="Sort"/>.</summary>
     public bool SortHasTime => Sort is "top" or "controversial";
 }

@@ -283,28 +283,6 @@ public sealed class CompletionScriptsTests : IDisposable
         Assert.False(File.Exists(marker));
     }
 
-    // zsh and fish: parsed by the shell where it is installed ---------------------------------------------------
-
-    [Theory]
-    [InlineData("zsh", "-n")]
-    [InlineData("fish", "--no-execute")]
-    public async Task Generate_ZshAndFish_ParseWhereTheShellIsInstalled(string shell, string checkSyntax)
-    {
-        // Without the shell on this machine the text tests above are all there is.
-        if (FindProgram(shell) is not { } program)
-        {
-            return;
-        }
-
-        var script = Path.Combine(_directory.FullName, "completion." + shell);
-        await File.WriteAllTextAsync(script, CompletionScripts.Generate(shell, new CommandDefinition().Root));
-
-        var (exitCode, _, stderr) = await RunAsync(program, [checkSyntax, script]);
-
-        Assert.True(exitCode == 0, stderr);
-        Assert.Equal("", stderr);
-    }
-
     // helpers --------------------------------------------------------------------------------------------------
 
     /// <summary>How each script names an option: bash as a quoted word, zsh as a spec, fish as <c>-l name</c> or <c>-s n</c>.</summary>

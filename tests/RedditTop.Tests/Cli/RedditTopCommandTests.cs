@@ -387,9 +387,12 @@ public sealed class RedditTopCommandTests : IDisposable
 
         await InvokeAsync(new CliEnvironment(_out, _error, _ => null, _time, _stuck, OutIsTerminal: terminal), CancellationToken.None, "--color", color, "askreddit:1");
 
+        // On a terminal new posts are marked too, and on a first run every post is new.
         var colored = _out.ToString();
-        Assert.Contains("\n\u001b[1m/r/askreddit:\u001b[0m\n\t\u001b[33m38445\u001b[0m: What tasty food would be distusting if eaten over rice?\n\t\t\u001b[2m(", colored, StringComparison.Ordinal);
-        var plain = TextFormatter.FormatHeader(_time.GetLocalNow()) + TextFormatter.FormatBlock("askreddit", TestFiles.ReadPosts("listing_top.json").Take(1).ToList());
+        var star = terminal ? "*" : "";
+        Assert.Contains($"\n\u001b[1m/r/askreddit:\u001b[0m\n\t{star}\u001b[33m38445\u001b[0m: What tasty food would be distusting if eaten over rice?\n\t\t\u001b[2m(", colored, StringComparison.Ordinal);
+        var posts = TestFiles.ReadPosts("listing_top.json").Take(1).Select(p => p with { IsNew = true }).ToList();
+        var plain = TextFormatter.FormatHeader(_time.GetLocalNow()) + TextFormatter.FormatBlock("askreddit", posts, markNew: terminal);
         Assert.Equal(plain, System.Text.RegularExpressions.Regex.Replace(colored, "\u001b\\[[0-9;]*m", ""));
     }
 

@@ -2,7 +2,8 @@ namespace RedditTop.Reddit.Models;
 
 /// <summary>
 /// A post as RedditTop prints and passes it on. <see cref="Title"/>, <see cref="Score"/> and <see cref="Url"/> are
-/// what every output shows, so a post without them is not usable; the rest is optional.
+/// what every output shows, so a post without them is not usable; the rest is optional. <see cref="IsNew"/> says
+/// the post was not in the previous run with the same arguments.
 /// </summary>
 internal sealed record Post(
     string Title,
@@ -17,4 +18,5 @@ internal sealed record Post(
     bool Over18 = false,
     bool Stickied = false,
     string? Domain = null,
-    string? Flair = null);
+    string? Flair = null,
+    bool IsNew = false);
