@@ -79,6 +79,7 @@ internal static class TopAction
             {
                 var started = environment.Time.GetUtcNow();
                 round.Start();
+                reddit.RestartDeadline();
                 if (watch.Every is not null && toTerminal)
                 {
                     await WriteAsync(environment.Out, ClearScreen, cancellationToken);

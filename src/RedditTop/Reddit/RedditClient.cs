@@ -14,14 +14,14 @@ namespace RedditTop.Reddit;
 internal sealed class RedditClient(
     HttpClient http,
     RedditClientOptions options,
-    DateTimeOffset deadline,
+    RunDeadline deadline,
     TimeProvider timeProvider,
     TokenSource? tokens = null,
     RateBudget? budget = null) : IDisposable
 {
     /// <summary>
     /// Creates a client on the run's HTTP stack (<see cref="RedditHttp"/>), anonymous or, with <paramref name="app"/>,
-    /// authenticated with its app-only token. The run's deadline starts now. A <paramref name="network"/> handler passed
+    /// authenticated with its app-only token. The run's deadline starts now (and again with <see cref="RestartDeadline"/>). A <paramref name="network"/> handler passed
     /// in (a test's mock) replaces the network and stays the caller's.
     /// </summary>
     public static RedditClient Create(
@@ -33,7 +33,7 @@ internal sealed class RedditClient(
         Func<double>? randomizer = null,
         AppAccess? app = null)
     {
-        var deadline = timeProvider.GetUtcNow() + options.Deadline;
+        var deadline = new RunDeadline(options.Deadline, timeProvider);
         TokenSource? tokens = null;
         if (app is not null)
         {
@@ -45,6 +45,9 @@ internal sealed class RedditClient(
         var http = RedditHttp.CreateClient(baseUrl, options, deadline, timeProvider, log, network, randomizer, tokens, budget);
         return new RedditClient(http, options, deadline, timeProvider, tokens, budget);
     }
+
+    /// <summary>Starts the run's deadline again, for a new <c>--watch</c> round.</summary>
+    public void RestartDeadline() => deadline.Restart();
 
     /// <summary>Whether requests go without a token.</summary>
     public bool IsAnonymous => tokens is null;
@@ -83,8 +86,7 @@ internal sealed class RedditClient(
     public async Task<SubredditResult> GetPostsAsync(SubredditQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var remaining = deadline - timeProvider.GetUtcNow();
-        using var deadlineReached = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, timeProvider);
+        using var deadlineReached = new CancellationTokenSource(deadline.Remaining, timeProvider);
 
         var posts = new List<Models.Post>(Math.Min(query.Count, SubredditQuery.MaxPerRequest));
         var seen = new HashSet<string>(StringComparer.Ordinal);

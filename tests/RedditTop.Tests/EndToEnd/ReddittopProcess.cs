@@ -107,13 +107,14 @@ internal sealed partial class ReddittopProcess : IDisposable
             start.ArgumentList.Add("/dev/null");
         }
 
-        // Each run starts from nothing of the machine's: no server, no app, and a token cache of its own unless a test
-        // shares one between runs.
+        // Each run starts from nothing of the machine's: no server, no app, and a token cache and seen-post state of its
+        // own unless a test shares them between runs.
         start.Environment.Remove("REDDITTOP_BASE_URL");
         start.Environment.Remove("REDDIT_CLIENT_ID");
         start.Environment.Remove("REDDIT_CLIENT_SECRET");
-        var ownCache = Directory.CreateTempSubdirectory("reddittop-cache-");
-        start.Environment["XDG_CACHE_HOME"] = ownCache.FullName;
+        var ownCache = Directory.CreateTempSubdirectory("reddittop-home-");
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(ownCache.FullName, "cache");
+        start.Environment["XDG_STATE_HOME"] = Path.Combine(ownCache.FullName, "state");
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;

@@ -19,7 +19,7 @@ internal static class RedditHttp
     public static HttpClient CreateClient(
         Uri baseUrl,
         RedditClientOptions options,
-        DateTimeOffset deadline,
+        RunDeadline deadline,
         TimeProvider timeProvider,
         Action<string>? log = null,
         HttpMessageHandler? network = null,

@@ -19,7 +19,7 @@ internal static class RetryPipeline
     public static ResiliencePipeline<HttpResponseMessage> Build(
         int retries,
         TimeSpan attemptTimeout,
-        DateTimeOffset deadline,
+        RunDeadline deadline,
         TimeProvider timeProvider,
         Func<double>? randomizer = null)
     {
@@ -55,8 +55,8 @@ internal static class RetryPipeline
         _ => false,
     };
 
-    private static bool WaitFitsBefore(DateTimeOffset deadline, Outcome<HttpResponseMessage> outcome, TimeProvider timeProvider) =>
+    private static bool WaitFitsBefore(RunDeadline deadline, Outcome<HttpResponseMessage> outcome, TimeProvider timeProvider) =>
         outcome.Result is not { } response
         || FailureReasons.RetryAfter(response.Headers, timeProvider) is not { } wait
-        || timeProvider.GetUtcNow() + wait <= deadline;
+        || timeProvider.GetUtcNow() + wait <= deadline.At;
 }
