@@ -2,6 +2,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using RedditTop.Cli;
 
+StandardStreams.ReopenClosedOnDevNull();
+
 // stdout carries data only and is flushed once per block; stderr carries diagnostics. Both are UTF-8 without a BOM,
 // whatever the locale, so emoji and accents survive pipes and files. A failed write to stderr is dropped
 // (BestEffortStream): it is never reported on stderr again and never changes the exit code.

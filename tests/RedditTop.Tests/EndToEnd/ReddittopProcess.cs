@@ -6,7 +6,8 @@ namespace RedditTop.Tests.EndToEnd;
 
 /// <summary>
 /// The real <c>reddittop</c> program, run as a child process. The test project references the CLI project, so
-/// the program built with the tests (<c>reddittop.dll</c> beside the test assembly) is the one every test runs.
+/// the program built with the tests (<c>reddittop.dll</c> beside the test assembly) is the one every test runs, unless
+/// <c>REDDITTOP_UNDER_TEST</c> names another build of it (CI runs the end-to-end tests again on the NativeAOT binary).
 /// </summary>
 internal sealed partial class ReddittopProcess : IDisposable
 {
@@ -25,7 +26,11 @@ internal sealed partial class ReddittopProcess : IDisposable
         _readers = Task.WhenAll(readStdout ? ReadAllAsync(process.StandardOutput, _stdout) : Task.CompletedTask, ReadAllAsync(process.StandardError, _stderr));
     }
 
-    public static string ProgramPath { get; } = Path.Combine(AppContext.BaseDirectory, "reddittop.dll");
+    /// <summary>How the program under test is started: <c>dotnet reddittop.dll</c>, or the binary in <c>REDDITTOP_UNDER_TEST</c>.</summary>
+    public static IReadOnlyList<string> Program { get; } =
+        Environment.GetEnvironmentVariable("REDDITTOP_UNDER_TEST") is { Length: > 0 } binary
+            ? [binary]
+            : [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "reddittop.dll")];
 
     public int Id => _process.Id;
 
@@ -70,7 +75,6 @@ internal sealed partial class ReddittopProcess : IDisposable
     {
         // A test run started in the background of a non-interactive shell inherits SIGINT ignored, as every background
         // job does, and the program would inherit that too; env gives it the default disposition a terminal gives it.
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
@@ -81,15 +85,18 @@ internal sealed partial class ReddittopProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("--default-signal=INT");
-        start.ArgumentList.Add(shellRedirection is null ? dotnet : "/bin/sh");
         if (shellRedirection is not null)
         {
+            start.ArgumentList.Add("/bin/sh");
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add($"exec \"$0\" \"$@\" {shellRedirection}");
-            start.ArgumentList.Add(dotnet);
         }
 
-        start.ArgumentList.Add(ProgramPath);
+        foreach (var part in Program)
+        {
+            start.ArgumentList.Add(part);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
