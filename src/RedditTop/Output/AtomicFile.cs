@@ -27,7 +27,8 @@ internal sealed class AtomicFile : IAsyncDisposable
     public static AtomicFile Create(string path)
     {
         var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var unique = $"{Environment.ProcessId}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}";
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{unique}.tmp");
         var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
         return new AtomicFile(full, temporary, new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
     }

@@ -40,7 +40,7 @@ internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl
     /// <summary>Stores <paramref name="token"/>; a cache that cannot be written only costs the next run a token request.</summary>
     public void Write(CachedToken token)
     {
-        var temporary = $"{FilePath}.{Environment.ProcessId}.tmp";
+        var temporary = $"{FilePath}.{Environment.ProcessId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp";
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
