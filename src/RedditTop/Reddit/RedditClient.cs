@@ -140,7 +140,7 @@ internal sealed class RedditClient(
         CancellationToken cancellationToken,
         CancellationToken deadlineReached)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, ListingPath(query, options, limit, after));
+        using var request = RedditHttp.NewRequest(HttpMethod.Get, ListingPath(query, options, limit, after));
         request.Options.Set(RequestInfo.Label, "r/" + query.Name);
         using var bodyTimeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineReached, bodyTimeout.Token);

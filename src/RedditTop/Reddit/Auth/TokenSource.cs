@@ -89,7 +89,8 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
             form["device_id"] = deviceId;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl) { Content = new FormUrlEncodedContent(form) };
+        using var request = RedditHttp.NewRequest(HttpMethod.Post, tokenUrl.AbsoluteUri);
+        request.Content = new FormUrlEncodedContent(form);
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.ClientId}:{credentials.ClientSecret}")));

@@ -46,12 +46,23 @@ internal static class RedditHttp
         return client;
     }
 
+    /// <summary>
+    /// A request as every one of this stack is made: HTTP/2 where the server offers it (Reddit does; one connection
+    /// carries every request), HTTP/1.1 where it does not.
+    /// </summary>
+    public static HttpRequestMessage NewRequest(HttpMethod method, string uri) => new(method, uri)
+    {
+        Version = HttpVersion.Version20,
+        VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+    };
+
     private static SocketsHttpHandler CreateNetworkHandler() => new()
     {
         // Reddit redirects an unknown subreddit to its search page; that must be reported, not followed.
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        EnableMultipleHttp2Connections = true, // past the server's limit of streams on one connection
     };
 
     /// <summary>Passes requests to a handler the caller owns, without disposing it with the chain.</summary>
