@@ -12,9 +12,6 @@ namespace RedditTop.Reddit.Auth;
 /// </summary>
 internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl)
 {
-    private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     /// <summary>The file of this app and server: the name is a hash of both, so neither appears in it.</summary>
     public string FilePath { get; } = Path.Combine(directory, "token-" + Key(clientId, tokenUrl) + ".json");
 
@@ -40,38 +37,13 @@ internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl
     /// <summary>Stores <paramref name="token"/>; a cache that cannot be written only costs the next run a token request.</summary>
     public void Write(CachedToken token)
     {
-        var temporary = $"{FilePath}.{Environment.ProcessId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp";
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(directory); // the profile's own permissions apply
-            }
-            else
-            {
-                Directory.CreateDirectory(directory, PrivateDirectory);
-                File.SetUnixFileMode(directory, PrivateDirectory); // also when it was there before
-                options.UnixCreateMode = PrivateFile;
-            }
-
-            using (var stream = new FileStream(temporary, options))
-            {
-                JsonSerializer.Serialize(stream, token, RedditJsonContext.Default.CachedToken);
-            }
-
-            File.Move(temporary, FilePath, overwrite: true);
+            PrivateFile.WriteAtomically(directory, FilePath, stream => JsonSerializer.Serialize(stream, token, RedditJsonContext.Default.CachedToken));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // The directory itself is not writable: nothing was left behind.
-            }
+            // Not cached: the next run asks for a token again.
         }
     }
 

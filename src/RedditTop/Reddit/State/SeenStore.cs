@@ -20,8 +20,6 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
     public const int MaxIds = 10_000;
 
     private const string FilePrefix = "seen-";
-    private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>State files not written for this long belong to arguments no longer used, and are deleted.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
@@ -107,38 +105,12 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
             timeProvider.GetUtcNow(),
             ids.Where(static id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).Take(MaxIds).ToList());
 
-        // A name of its own for each writer, also for writers in one process: no one writes into another's file.
-        var temporary = $"{path}.{Environment.ProcessId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp";
-        var created = false;
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(directory); // the profile's own permissions apply
-            }
-            else
-            {
-                Directory.CreateDirectory(directory, PrivateDirectory);
-                File.SetUnixFileMode(directory, PrivateDirectory); // also when it was there before
-                options.UnixCreateMode = PrivateFile;
-            }
-
-            using (var stream = new FileStream(temporary, options))
-            {
-                created = true;
-                JsonSerializer.Serialize(stream, state, RedditJsonContext.Default.SeenState);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            PrivateFile.WriteAtomically(directory, path, stream => JsonSerializer.Serialize(stream, state, RedditJsonContext.Default.SeenState));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            if (created)
-            {
-                TryDelete(temporary);
-            }
-
             return $"reddittop: warning: cannot save state file {path}: {(e is UnauthorizedAccessException ? "permission denied" : e.Message)}";
         }
 

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+
+namespace RedditTop.Reddit;
+
+/// <summary>
+/// Files only their owner may read, written whole: the token cache and the seen-post state. The directory is made
+/// 0700 (also when it was there before) and the file 0600; the content goes to a temporary file of this writer's own,
+/// then replaces the file in one rename, so a reader never sees half of it and concurrent writers never corrupt it
+/// (the last one wins).
+/// </summary>
+internal static class PrivateFile
+{
+    private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Writes <paramref name="path"/> in <paramref name="directory"/> through <paramref name="write"/>; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>, leaving no temporary file.</summary>
+    public static void WriteAtomically(string directory, string path, Action<Stream> write)
+    {
+        // A name of its own for each writer, also for writers in one process: no one writes into another's file.
+        var temporary = $"{path}.{Environment.ProcessId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp";
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory); // the profile's own permissions apply
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, DirectoryMode);
+            File.SetUnixFileMode(directory, DirectoryMode);
+            options.UnixCreateMode = FileMode;
+        }
+
+        var created = false;
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            {
+                created = true;
+                write(stream);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (created && e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more can be done; the store's pruning removes old temporary files.
+            }
+
+            throw;
+        }
+    }
+}
