@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using RedditTop.Output;
+using RedditTop.Reddit;
+using RedditTop.Reddit.Models;
+
+namespace RedditTop.Benchmarks;
+
+/// <summary>
+/// Writing one subreddit's 100 posts in each output format (<c>-f</c>), header on and colour off: a new format,
+/// then <c>Begin</c>, one <c>Result</c> and <c>End</c>, as a run with one subreddit does.
+/// Not sealed: BenchmarkDotNet runs a class derived from it.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class FormatBenchmarks
+{
+    // A fixed date for the text format's date line, so every run writes the same output.
+    private static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private SubredditQuery[] _queries = [];
+    private SubredditResult? _result;
+
+    /// <summary>Every format's name, in the order <c>--help</c> lists them.</summary>
+    public static IEnumerable<string> Formats => OutputFormats.Names;
+
+    [ParamsSource(nameof(Formats))]
+    public string Format { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        using var stream = new MemoryStream(RecordedListing.ReadBytes(), writable: false);
+        IReadOnlyList<Post> posts = RecordedListing.ReadPostsAsync(stream, CancellationToken.None).GetAwaiter().GetResult();
+        var query = new SubredditQuery(RecordedListing.Subreddit, posts.Count);
+        _queries = [query];
+        _result = SubredditResult.Success(query, posts);
+    }
+
+    /// <summary>The number of characters written, so the work is not optimised away.</summary>
+    [Benchmark]
+    public int FormatPosts()
+    {
+        var format = OutputFormats.Create(Format, _queries, color: false, header: true);
+        return format.Begin(Now).Length + format.Result(_result!).Length + format.End().Length;
+    }
+}
