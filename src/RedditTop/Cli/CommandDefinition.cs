@@ -129,7 +129,7 @@ internal sealed class CommandDefinition
     {
         Description = "Requests in flight at once",
         DefaultValueFactory = _ => RedditClientOptions.DefaultMaxConcurrency,
-        CustomParser = result => ParseNumber(result, 1, 64, NumberStyles.None, "--max-concurrency: '{0}' is not a whole number from 1 to 64"),
+        CustomParser = result => ParseNumber(result, 1, 1000, NumberStyles.None, "--max-concurrency: '{0}' is not a whole number from 1 to 1000"),
         HelpName = "n",
     };
 

@@ -236,7 +236,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("--retries", "11", "python")]
     [InlineData("--retries", "-1", "python")]
     [InlineData("-j", "0", "python")]
-    [InlineData("-j", "65", "python")]
+    [InlineData("-j", "1001", "python")]
     [InlineData("--deadline", "0", "python")]
     [InlineData("--deadline", "NaN", "python")]
     [InlineData("--sort", "oldest", "python")]
