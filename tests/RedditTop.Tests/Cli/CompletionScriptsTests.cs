@@ -347,6 +347,9 @@ public sealed class CompletionScriptsTests : IDisposable
             UseShellExecute = false,
             WorkingDirectory = _cwd.FullName,
         };
+
+        // A locale the machine may not have (LANG=de_DE.UTF-8 without its files) would make bash warn on stderr.
+        start.Environment["LC_ALL"] = "C.UTF-8";
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
