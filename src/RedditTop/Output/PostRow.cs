@@ -47,7 +47,7 @@ internal sealed record PostRow(
         post.NumComments,
         post.CreatedUtc,
         post.CreatedUtc is { } seconds && double.IsFinite(seconds) && Math.Abs(seconds) < 1e11
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            ? JsonOutput.Timestamp(DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)))
             : null,
         post.Over18,
         post.Stickied,

@@ -372,10 +372,4 @@ public sealed class CompletionScriptsTests : IDisposable
 
         return (process.ExitCode, await stdout, await stderr);
     }
-
-    private static string? FindProgram(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
 }
