@@ -39,7 +39,7 @@ internal sealed class CommandDefinition
     {
         Root = new RootCommand(Description)
         {
-            Subreddits, Limit, Sort, Time, BaseUrl, Timeout, Retries, Deadline, Concurrency, Verbose, Format, Order, Color, NoHeader, Output,
+            Subreddits, Limit, Sort, Time, BaseUrl, Insecure, Timeout, Retries, Deadline, Concurrency, Verbose, Format, Order, Color, NoHeader, Output,
             Watch, MarkNew, NewOnly, MinScore, NoNsfw, NoStickied, Domain, Flair, Completion,
         };
     }
@@ -99,6 +99,11 @@ internal sealed class CommandDefinition
         Description = $"Reddit-compatible server to query, token endpoint included [default: ${CliOptions.BaseUrlVariable}, else Reddit]",
         HelpName = "url",
         CustomParser = ParseBaseUrl,
+    };
+
+    public Option<bool> Insecure { get; } = new("--insecure")
+    {
+        Description = "Accept a plain-http --base-url that is not a loopback address (requests, and an app's credentials, travel unencrypted)",
     };
 
     public Option<double> Timeout { get; } = new("--timeout")
@@ -255,7 +260,14 @@ internal sealed class CommandDefinition
         return null;
     }
 
-    public static string NotABaseUrl(string source, string text) => $"{source}: '{text}' is not an absolute http or https URL (without query)";
+    /// <summary>The error for a base URL that is not one; a password in it is not repeated.</summary>
+    public static string NotABaseUrl(string source, string text)
+    {
+        var shown = Uri.TryCreate(text, UriKind.Absolute, out var url) && url.UserInfo.Length > 0
+            ? text.Replace(url.UserInfo + "@", "…@", StringComparison.Ordinal)
+            : text;
+        return $"{source}: '{shown}' is not an absolute http or https URL (without query)";
+    }
 
     /// <summary>Seconds: <c>10</c>, <c>0.5</c>, <c>1e2</c>; no sign, no thousands separators.</summary>
     private const NumberStyles Decimal = NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;

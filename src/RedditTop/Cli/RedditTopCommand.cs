@@ -40,6 +40,7 @@ internal static class RedditTopCommand
         {
             // The option wins; an empty variable counts as unset.
             var url = parseResult.GetValue(cli.BaseUrl);
+            var urlSource = "--base-url";
             if (parseResult.GetResult(cli.BaseUrl) is null && environment.GetEnvironmentVariable(CliOptions.BaseUrlVariable) is { Length: > 0 } variable)
             {
                 if (!CliOptions.TryParseBaseUrl(variable, out var fromVariable))
@@ -48,6 +49,12 @@ internal static class RedditTopCommand
                 }
 
                 url = fromVariable;
+                urlSource = CliOptions.BaseUrlVariable;
+            }
+
+            if (url is not null && CliOptions.TransportProblem(urlSource, url, parseResult.GetValue(cli.Insecure)) is { } problem)
+            {
+                return await UsageErrorAsync(environment, [problem]);
             }
 
             var defaultCount = parseResult.GetValue(cli.Limit);

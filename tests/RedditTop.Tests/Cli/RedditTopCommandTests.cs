@@ -270,6 +270,54 @@ public sealed class RedditTopCommandTests : IDisposable
         Assert.Contains("REDDITTOP_BASE_URL: 'localhost:5000' is not an absolute http or https URL", _error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--base-url", "http://example.com", "reddittop: --base-url: plain http is accepted only for a loopback address, not 'http://example.com/'; use https, or --insecure to send requests unencrypted")]
+    [InlineData("--base-url", "http://10.0.0.7:8080/api", "reddittop: --base-url: plain http is accepted only for a loopback address, not 'http://10.0.0.7:8080/api'; use https, or --insecure to send requests unencrypted")]
+    [InlineData("--base-url", "http://www.reddit.com", "reddittop: --base-url: Reddit is reached over https only, not 'http://www.reddit.com/'")]
+    [InlineData("--base-url", "http://oauth.REDDIT.com./", "reddittop: --base-url: Reddit is reached over https only, not 'http://oauth.reddit.com./'")]
+    [InlineData("--insecure", "--base-url", "http://reddit.com", "reddittop: --base-url: Reddit is reached over https only, not 'http://reddit.com/'")]
+    [InlineData("--base-url", "https://me:hunter2-secret@example.com", "reddittop: --base-url: a user name or password in the URL is not accepted; an app's credentials go in REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET")]
+    [InlineData("--base-url", "http://me:hunter2-secret@127.0.0.1:1/?q", "reddittop: --base-url: 'http://…@127.0.0.1:1/?q' is not an absolute http or https URL (without query)")]
+    public async Task InvokeAsync_UnsafeBaseUrl_Exits2BeforeAnyRequestWithoutRepeatingAPassword(params string[] argsThenMessage)
+    {
+        var anyRequest = _mock.When("*").Respond(HttpStatusCode.OK);
+
+        var exitCode = await InvokeAsync([.. argsThenMessage[..^1], "python"]);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal($"{argsThenMessage[^1]}\nTry 'reddittop --help' for more information.\n", _error.ToString().ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("hunter2", _error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, _mock.GetMatchCount(anyRequest));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_PlainHttpRemoteServerFromEnvironment_Exits2NamingTheVariable()
+    {
+        _variables[CliOptions.BaseUrlVariable] = "http://reddit.example";
+
+        var exitCode = await InvokeAsync("python");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.StartsWith("reddittop: REDDITTOP_BASE_URL: plain http is accepted only for a loopback address", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9999", "http://127.0.0.1:9999/r/askreddit/top.json")]
+    [InlineData("http://127.3.4.5:9999", "http://127.3.4.5:9999/r/askreddit/top.json")]
+    [InlineData("http://localhost:9999", "http://localhost:9999/r/askreddit/top.json")]
+    [InlineData("http://[::1]:9999/", "http://[::1]:9999/r/askreddit/top.json")]
+    [InlineData("https://reddit.example/", "https://reddit.example/r/askreddit/top.json")]
+    [InlineData("http://reddit.example/", "http://reddit.example/r/askreddit/top.json", "--insecure")]
+    public async Task InvokeAsync_HttpsLoopbackOrInsecure_SendsRequestsThere(string baseUrl, string expectedUrl, string? insecure = null)
+    {
+        _mock.Expect(expectedUrl).Respond("application/json", TestFiles.Read("listing_top.json"));
+
+        var exitCode = await InvokeAsync([.. insecure is null ? [] : new[] { insecure }, "--base-url", baseUrl, "askreddit:1"]);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
     [Fact]
     public async Task InvokeAsync_Help_PrintsUsageWithExamplesAndExits0()
     {

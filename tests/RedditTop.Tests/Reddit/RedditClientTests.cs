@@ -249,6 +249,33 @@ public sealed class RedditClientTests : IDisposable
     }
 
     [Fact]
+    public async Task GetPostsAsync_MillionsOfChildrenWithinTheSizeCap_RefusedAfterTheCap()
+    {
+        // Four million empty children: 12 MB, under the 16 MiB size cap, so only the children cap stops them.
+        var body = new System.Text.StringBuilder("""{"kind": "Listing", "data": {"children": [""");
+        body.Insert(body.Length, "{},", 4_000_000).Append("{}]}}");
+        _mock.When("*").Respond("application/json", body.ToString());
+        using var sut = CreateSut();
+
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal("unexpected response: listing has more than 1000 children (Reddit sends at most 100 a page)", result.Error);
+    }
+
+    [Fact]
+    public async Task GetPostsAsync_ThousandChildren_IsStillAListing()
+    {
+        var post = """{"kind": "t3", "data": {"title": "t", "score": 2, "url": "https://example.com/"}}""";
+        _mock.When("*").Respond("application/json", """{"kind": "Listing", "data": {"children": [""" + string.Join(',', Enumerable.Repeat(post, 1000)) + "]}}");
+        using var sut = CreateSut();
+
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal(3, result.Posts!.Count);
+    }
+
+    [Fact]
     public async Task GetPostsAsync_ChildThatIsNull_SkipsItAndKeepsThePage()
     {
         _mock.When("*").Respond("application/json", """{"kind": "Listing", "data": {"children": [null, {"kind": "t3", "data": {"title": "t", "score": 2, "url": "https://example.com/"}}]}}""");

@@ -7,14 +7,20 @@ namespace RedditTop.Reddit.Json;
 
 /// <summary>
 /// The one source-generated JSON context: no reflection, safe for trimming and NativeAOT. The models take whatever
-/// the server sends (no member is required here); <see cref="ListingReader"/> judges whether a page is usable.
+/// the server sends (no member is required here); <see cref="ListingReader"/> judges whether a page is usable. Nesting
+/// deeper than <see cref="MaxDepth"/> is refused as it is read (a real listing nests about ten deep), as are more
+/// children than <see cref="Models.ChildList.MaxCount"/>; the size cap is <see cref="SizeLimitedStream"/>'s.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    RespectNullableAnnotations = true)]
+    RespectNullableAnnotations = true,
+    MaxDepth = MaxDepth)]
 [JsonSerializable(typeof(Listing))]
 [JsonSerializable(typeof(RedditError))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(CachedToken))]
 [JsonSerializable(typeof(SeenState))]
-internal sealed partial class RedditJsonContext : JsonSerializerContext;
+internal sealed partial class RedditJsonContext : JsonSerializerContext
+{
+    public const int MaxDepth = 64;
+}
