@@ -6,7 +6,8 @@ namespace RedditTop.Reddit;
 /// Files only their owner may read, written whole: the token cache and the seen-post state. The directory is made
 /// 0700 (also when it was there before) and the file 0600; the content goes to a temporary file of this writer's own,
 /// then replaces the file in one rename, so a reader never sees half of it and concurrent writers never corrupt it
-/// (the last one wins).
+/// (the last one wins). The rename replaces whatever is at the path, a symbolic link included, and never writes through
+/// it; <see cref="Read"/> does not follow one either.
 /// </summary>
 internal static class PrivateFile
 {
@@ -54,5 +55,34 @@ internal static class PrivateFile
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// The whole of <paramref name="path"/>. Throws <see cref="FileNotFoundException"/> when there is none, and
+    /// <see cref="IOException"/> when it is a symbolic link (planted there, it could make a run read or parse another
+    /// file) or holds more than <paramref name="maxBytes"/> (a device such as <c>/dev/zero</c> never ends).
+    /// </summary>
+    public static byte[] Read(string path, int maxBytes)
+    {
+        if (new FileInfo(path).LinkTarget is not null)
+        {
+            throw new IOException("it is a symbolic link");
+        }
+
+        using var stream = new FileStream(path, System.IO.FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        using var content = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (content.Length + read > maxBytes)
+            {
+                throw new IOException($"it is larger than {FailureReasons.Size(maxBytes)}");
+            }
+
+            content.Write(buffer, 0, read);
+        }
+
+        return content.ToArray();
     }
 }

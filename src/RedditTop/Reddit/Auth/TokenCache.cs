@@ -12,6 +12,9 @@ namespace RedditTop.Reddit.Auth;
 /// </summary>
 internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl)
 {
+    /// <summary>A token file is a few hundred bytes; anything much larger is not one.</summary>
+    private const int MaxBytes = 64 * 1024;
+
     /// <summary>The file of this app and server: the name is a hash of both, so neither appears in it.</summary>
     public string FilePath { get; } = Path.Combine(directory, "token-" + Key(clientId, tokenUrl) + ".json");
 
@@ -26,7 +29,7 @@ internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(FilePath), RedditJsonContext.Default.CachedToken);
+            return JsonSerializer.Deserialize(PrivateFile.Read(FilePath, MaxBytes), RedditJsonContext.Default.CachedToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {

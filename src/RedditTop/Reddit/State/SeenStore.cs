@@ -19,6 +19,9 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
     /// <summary>The most ids one file keeps: far more than one run shows (a subreddit gives at most 1000 posts).</summary>
     public const int MaxIds = 10_000;
 
+    /// <summary>Ten thousand ids take about 150 KB; a file far larger is not a state file.</summary>
+    private const int MaxBytes = 4 << 20;
+
     private const string FilePrefix = "seen-";
 
     /// <summary>State files not written for this long belong to arguments no longer used, and are deleted.</summary>
@@ -63,7 +66,7 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
         string problem;
         try
         {
-            var state = JsonSerializer.Deserialize(File.ReadAllBytes(path), RedditJsonContext.Default.SeenState);
+            var state = JsonSerializer.Deserialize(PrivateFile.Read(path, MaxBytes), RedditJsonContext.Default.SeenState);
             if (state?.Ids is { } ids && ids.All(static id => id is not null))
             {
                 return SeenPosts.From(ids.Take(MaxIds));
