@@ -166,7 +166,7 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
         }
         catch (JsonException)
         {
-            throw new ArgumentException($"unknown fault '{name}' (bad-json, html, not-listing, null-data, array, deep-nesting, bad-gzip, oversize, empty, truncate, reset, hang)");
+            throw new ArgumentException($"unknown fault '{name}' (bad-json, html, not-listing, null-data, array, deep-nesting, bad-gzip, oversize, empty, cut-json, wrong-content-type, extra-fields, null-fields, missing-fields, no-title, truncate, reset, hang)");
         }
     }
 

@@ -227,8 +227,13 @@ public sealed class FakeRedditServer : IAsyncDisposable
         }
 
         var body = ListingStore.Render(posts, limit, query["after"].FirstOrDefault(), rawJson);
+        var fault = failing ? behavior.Fault : Fault.None;
+        if (OddListings.Handles(fault))
+        {
+            body = OddListings.Apply(fault, body);
+        }
 
-        await WriteBodyAsync(context, failing ? behavior.Fault : Fault.None, body, cancellationToken);
+        await WriteBodyAsync(context, fault, body, cancellationToken);
     }
 
     /// <summary>
@@ -489,6 +494,15 @@ public sealed class FakeRedditServer : IAsyncDisposable
                 await WriteOversizeAsync(response, cancellationToken);
                 return;
             case Fault.Empty:
+                return;
+            case Fault.CutJson:
+                var whole = Encoding.UTF8.GetBytes(body);
+                response.ContentLength = whole.Length / 2;
+                await response.Body.WriteAsync(whole.AsMemory(0, whole.Length / 2), cancellationToken);
+                return;
+            case Fault.WrongContentType:
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync(body, cancellationToken);
                 return;
             case Fault.Truncate:
                 var bytes = Encoding.UTF8.GetBytes(body);

@@ -48,6 +48,39 @@ public enum Fault
     [JsonStringEnumMemberName("empty")]
     Empty,
 
+    /// <summary>
+    /// 200 with the first half of the listing's bytes, cut mid-JSON, as a complete response: <c>Content-Length</c>
+    /// is the length of the half, and the connection stays open.
+    /// </summary>
+    [JsonStringEnumMemberName("cut-json")]
+    CutJson,
+
+    /// <summary>200 with a valid listing labelled <c>Content-Type: text/plain; charset=utf-8</c> instead of JSON.</summary>
+    [JsonStringEnumMemberName("wrong-content-type")]
+    WrongContentType,
+
+    /// <summary>
+    /// 200 with a valid listing carrying fields no client knows at every level (the body, the listing, each child,
+    /// each post), their values objects, arrays, numbers, booleans and nulls, as Reddit adds fields over time.
+    /// </summary>
+    [JsonStringEnumMemberName("extra-fields")]
+    ExtraFields,
+
+    /// <summary>
+    /// 200 with a listing whose posts have the optional fields (<see cref="OddListings.OptionalFields"/>: author,
+    /// comment count, permalink, creation time, flair, ...) set to JSON <c>null</c>; title, score, URL, id and name stay.
+    /// </summary>
+    [JsonStringEnumMemberName("null-fields")]
+    NullFields,
+
+    /// <summary>200 with a listing whose posts lack the optional fields <see cref="NullFields"/> sets to null.</summary>
+    [JsonStringEnumMemberName("missing-fields")]
+    MissingFields,
+
+    /// <summary>200 with a listing whose second post has no <c>title</c>, a field every client needs.</summary>
+    [JsonStringEnumMemberName("no-title")]
+    NoTitle,
+
     /// <summary>Send the headers and half the body, then drop the connection.</summary>
     [JsonStringEnumMemberName("truncate")]
     Truncate,

@@ -102,6 +102,9 @@ public sealed class ListingStore
             RedditEscaping.MapStrings(listing, RedditEscaping.Escape);
         }
 
-        return listing.ToJsonString(WriteOptions);
+        return Serialize(listing);
     }
+
+    /// <summary>A listing as Reddit writes it: <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> and non-ASCII text as they are.</summary>
+    public static string Serialize(JsonNode listing) => listing.ToJsonString(WriteOptions);
 }

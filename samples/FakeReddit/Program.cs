@@ -11,7 +11,8 @@ using FakeReddit;
 //     --status NAME=CODE[:REASON]  answer NAME with CODE (e.g. 404:banned, 403:private, 429, 503)
 //     --statuses NAME=C1,C2,...  answer NAME's n-th request with the n-th code (200: a listing), later ones with the last
 //     --fault NAME=KIND        bad-json | html | not-listing | null-data | array | deep-nesting | bad-gzip
-//                              | oversize | empty | truncate | reset | hang
+//                              | oversize | empty | cut-json | wrong-content-type | extra-fields | null-fields
+//                              | missing-fields | no-title | truncate | reset | hang
 //     --retry-after NAME=S     send Retry-After: S with NAME's error status
 //     --retry-after-date NAME=S  the same as an HTTP date, S seconds from now (rounded up to a whole second)
 //     --fail-first NAME=N      apply NAME's status or fault to its first N requests only

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using FakeReddit;
@@ -266,6 +267,119 @@ public sealed class FakeRedditServerTests
         var post = listing.RootElement.GetProperty("data").GetProperty("children")[0].GetProperty("data");
         Assert.Equal(FakeRedditServer.OversizeBytes, post.GetProperty("selftext").GetString()!.Length);
         Assert.Equal("A post too long to read", post.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Listing_CutJson_SendsTheFirstHalfAsAWholeResponseAndKeepsTheConnection()
+    {
+        var scenario = new Scenario();
+        scenario.Configure("python").Fault = Fault.CutJson;
+        scenario.Configure("python").FailFirst = 1;
+        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        var connections = 0;
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                Interlocked.Increment(ref connections);
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        });
+
+        using var cut = await http.GetAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1");
+        var cutBody = await cut.Content.ReadAsByteArrayAsync();
+        var whole = await http.GetByteArrayAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1");
+
+        Assert.Equal(HttpStatusCode.OK, cut.StatusCode);
+        Assert.Equal("application/json", cut.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(whole.Length / 2, cut.Content.Headers.ContentLength);
+        Assert.Equal(whole[..(whole.Length / 2)], cutBody);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(cutBody));
+        Assert.Equal(1, connections);
+    }
+
+    [Fact]
+    public async Task Listing_WrongContentType_SendsAValidListingAsPlainText()
+    {
+        var scenario = new Scenario();
+        scenario.Configure("python").Fault = Fault.WrongContentType;
+        await using var sut = await FakeRedditServer.StartAsync(scenario);
+
+        using var response = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=3&raw_json=1");
+        using var listing = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("Listing", listing.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(3, listing.RootElement.GetProperty("data").GetProperty("children").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Listing_ExtraFields_AddsUnknownFieldsAtEveryLevelAndKeepsTheKnownOnes()
+    {
+        var (odd, normal) = await OddAndNormalAsync(Fault.ExtraFields);
+
+        Assert.Equal(JsonValueKind.Object, odd.GetProperty("extra_envelope").ValueKind);
+        Assert.Equal(JsonValueKind.Array, odd.GetProperty("data").GetProperty("extra_listing").ValueKind);
+        foreach (var (child, plain) in Children(odd).Zip(Children(normal)))
+        {
+            Assert.Equal(JsonValueKind.Object, child.GetProperty("extra_child").ValueKind);
+            var post = child.GetProperty("data");
+            Assert.Equal(JsonValueKind.Object, post.GetProperty("preview").ValueKind);
+            Assert.Equal(JsonValueKind.Array, post.GetProperty("all_awardings").ValueKind);
+            Assert.Equal(JsonValueKind.Null, post.GetProperty("media").ValueKind);
+            foreach (var field in plain.GetProperty("data").EnumerateObject())
+            {
+                Assert.Equal(field.Value.GetRawText(), post.GetProperty(field.Name).GetRawText());
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Fault.NullFields)]
+    [InlineData(Fault.MissingFields)]
+    public async Task Listing_NullOrMissingFields_LeavesTitleScoreUrlIdAndNameAlone(Fault fault)
+    {
+        var (odd, normal) = await OddAndNormalAsync(fault);
+
+        foreach (var (child, plain) in Children(odd).Zip(Children(normal)))
+        {
+            var post = child.GetProperty("data");
+            foreach (var field in OddListings.OptionalFields)
+            {
+                var present = post.TryGetProperty(field, out var value);
+                Assert.Equal(fault == Fault.NullFields, present);
+                Assert.True(!present || value.ValueKind == JsonValueKind.Null, $"{field} is {value.ValueKind}");
+            }
+
+            foreach (var field in new[] { "title", "score", "url", "id", "name" })
+            {
+                Assert.Equal(plain.GetProperty("data").GetProperty(field).GetRawText(), post.GetProperty(field).GetRawText());
+            }
+        }
+
+        Assert.Contains("author", OddListings.OptionalFields);
+        Assert.Contains("link_flair_text", OddListings.OptionalFields);
+    }
+
+    [Fact]
+    public async Task Listing_NoTitle_LeavesOutTheSecondPostsTitleOnly()
+    {
+        var (odd, _) = await OddAndNormalAsync(Fault.NoTitle);
+
+        Assert.Equal(
+            [true, false, true, true],
+            Children(odd).Select(c => c.GetProperty("data").TryGetProperty("title", out _)));
     }
 
     [Fact]
@@ -605,6 +719,32 @@ public sealed class FakeRedditServerTests
         }
     }
 
+    [Theory]
+    [InlineData("cut-json", Fault.CutJson)]
+    [InlineData("wrong-content-type", Fault.WrongContentType)]
+    [InlineData("extra-fields", Fault.ExtraFields)]
+    [InlineData("null-fields", Fault.NullFields)]
+    [InlineData("missing-fields", Fault.MissingFields)]
+    [InlineData("no-title", Fault.NoTitle)]
+    public void Parse_FaultName_IsTheFaultScenarioFilesSpellTheSameWay(string name, Fault expected)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, $$"""{ "subreddits": { "odd": { "fault": "{{name}}" } } }""");
+
+            var fromOption = FakeRedditArguments.Parse(["--fault", $"odd={name}"]).Scenario;
+            var fromFile = FakeRedditArguments.Parse(["--scenario", file]).Scenario;
+
+            Assert.Equal(expected, fromOption.For("odd").Fault);
+            Assert.Equal(expected, fromFile.For("odd").Fault);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task StartAsync_OAuthWithoutAClientId_IsRefused()
     {
@@ -617,6 +757,22 @@ public sealed class FakeRedditServerTests
         (response.Headers.GetValues("X-Ratelimit-Used").Single(),
          response.Headers.GetValues("X-Ratelimit-Remaining").Single(),
          response.Headers.GetValues("X-Ratelimit-Reset").Single());
+
+    /// <summary>The first page of 4 posts with <paramref name="fault"/>, then the same page without it.</summary>
+    private static async Task<(JsonElement Odd, JsonElement Normal)> OddAndNormalAsync(Fault fault)
+    {
+        var scenario = new Scenario();
+        scenario.Configure("python").Fault = fault;
+        scenario.Configure("python").FailFirst = 1;
+        await using var sut = await FakeRedditServer.StartAsync(scenario);
+
+        using var odd = await GetJsonAsync(sut, "/r/python/top.json?t=day&limit=4&raw_json=1");
+        using var normal = await GetJsonAsync(sut, "/r/python/top.json?t=day&limit=4&raw_json=1");
+        return (odd.RootElement.Clone(), normal.RootElement.Clone());
+    }
+
+    private static IEnumerable<JsonElement> Children(JsonElement listing) =>
+        listing.GetProperty("data").GetProperty("children").EnumerateArray();
 
     /// <summary>Follows <c>after</c> from the first page to the last: every post's id and each page's size.</summary>
     private static async Task<(List<string> Ids, List<int> Pages)> PageThroughAsync(FakeRedditServer server, string pathAndQuery)
