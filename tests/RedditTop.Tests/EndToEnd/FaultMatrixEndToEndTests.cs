@@ -1,0 +1,226 @@
+using System.Text.RegularExpressions;
+using FakeReddit;
+
+namespace RedditTop.Tests.EndToEnd;
+
+/// <summary>
+/// The fault matrix: one row per way the server can behave, each run by the real program with the faulty subreddit
+/// beside two healthy ones, which must still be printed in full. A row says what the user sees: the faulty
+/// subreddit's block or none, the exact stderr, the exit code, and how many requests it took. Waits asked of the
+/// client are a second or three; nothing is timed. Expected blocks come from a second, well-behaved server, so
+/// reading them spends none of the faulty server's budget, tokens or numbered answers.
+/// </summary>
+public sealed partial class FaultMatrixEndToEndTests
+{
+    private const string Faulty = "faulty";
+    private const string ClientId = "matrix-app-17";
+    private const string Secret = "matrix-SECRET-5b2e";
+
+    private const string BlockedHint =
+        "reddittop: hint: Reddit blocks anonymous requests from some networks. Create an app at https://www.reddit.com/prefs/apps, "
+        + "then set REDDIT_CLIENT_ID (and REDDIT_CLIENT_SECRET for a script app) to use app-only OAuth.\n";
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static readonly (string Name, int Count)[] Healthy = [("python", 3), ("rust", 2)];
+
+    private static readonly Row[] Rows =
+    [
+        // Latency.
+        new("latency spikes of 20-400 ms", OfFaulty(b => { b.LatencyMs = 20; b.LatencyMaxMs = 400; }), [],
+            Shows.Block, "", 0),
+        new("one answer hangs past --timeout, the retry answers", OfFaulty(b => { b.Fault = Fault.Hang; b.FailFirst = 1; }), ["--timeout", "1", "--retries", "1"],
+            Shows.Block, "", 0, Requests: 2),
+        new("every answer hangs past --timeout", OfFaulty(b => b.Fault = Fault.Hang), ["--timeout", "1", "--retries", "1"],
+            Shows.NoBlock, "reddittop: r/faulty: timed out after 1 s, 2 attempts\n", 1, Requests: 2),
+        new("an answer hangs past --deadline", OfFaulty(b => b.Fault = Fault.Hang), ["--deadline", "3", "--timeout", "60"],
+            Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 3 s reached\n", 1),
+
+        // Recoverable errors.
+        new("429 with Retry-After: 1, then an answer", OfFaulty(b => { b.Statuses = [429, 200]; b.RetryAfterSeconds = 1; }), [],
+            Shows.Block, "", 0, Requests: 2),
+        new("503 twice, then an answer", OfFaulty(b => { b.Statuses = [503, 503, 200]; b.RetryAfterSeconds = 1; }), [],
+            Shows.Block, "", 0, Requests: 3),
+        new("the connection reset once, then an answer", OfFaulty(b => { b.Fault = Fault.Reset; b.FailFirst = 1; }), [],
+            Shows.Block, "", 0, Requests: 2),
+
+        // The budget: 4 requests a window. The healthy subreddits and the faulty one's first page spend 3 (in any order:
+        // the faulty answer is held until the others have arrived), its second page the 4th, whose answer says none is
+        // left; the third page waits for the window's reset, 2 s away (printed) or 60 s, past the deadline (not printed).
+        new("rate budget spent, reset within the deadline", WithBudget(requests: 4, windowSeconds: 2), [],
+            Shows.Block, "", 0, Count: 250, Requests: 3, AfterTheOthers: true),
+
+        // Errors that stay.
+        new("500 on every request", OfFaulty(b => b.Status = 500), ["--retries", "1"],
+            Shows.NoBlock, "reddittop: r/faulty: server error (HTTP 500 Internal Server Error), 2 attempts\n", 1, Requests: 2),
+        new("the connection reset on every request", OfFaulty(b => b.Fault = Fault.Reset), ["--retries", "1"],
+            Shows.NoBlock, "reddittop: r/faulty: request failed (Connection reset by peer), 2 attempts\n", 1, Requests: 2),
+        new("rate budget spent past the deadline", WithBudget(requests: 4, windowSeconds: 60), ["--deadline", "3"],
+            Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 3 s reached\n", 1, Count: 250, Requests: 2, AfterTheOthers: true),
+
+        // Broken bodies. None is tried again: the retries end with the headers, and the body is read after them. The cut
+        // JSON is the first half of the listing of the 4 posts FakeReddit generates for r/faulty: 1,095 bytes, ending
+        // between two tokens.
+        new("the connection dropped mid-body", OfFaulty(b => b.Fault = Fault.Truncate), [],
+            Shows.NoBlock, "reddittop: r/faulty: connection lost while reading the response (Connection reset by peer)\n", 1),
+        new("JSON cut mid-body, Content-Length matching", OfFaulty(b => b.Fault = Fault.CutJson), [],
+            Shows.NoBlock, "reddittop: r/faulty: invalid JSON at byte 1095 (expected depth to be zero at the end of the JSON payload)\n", 1),
+        new("an HTML page with status 200, anonymous", OfFaulty(b => b.Fault = Fault.Html), [],
+            Shows.NoBlock, "reddittop: r/faulty: Reddit blocked the anonymous request (HTTP 200)\n" + BlockedHint, 1),
+        new("an HTML page with status 200, with an app's token", WithApp(OfFaulty(b => b.Fault = Fault.Html)), [],
+            Shows.NoBlock, "reddittop: r/faulty: Reddit answered with a web page, not JSON\n", 1, TokenRequests: 1),
+        new("a listing labelled text/plain", OfFaulty(b => b.Fault = Fault.WrongContentType), [],
+            Shows.Block, "", 0),
+        new("gzip that does not decompress", OfFaulty(b => b.Fault = Fault.BadGzip), [],
+            Shows.NoBlock, "reddittop: r/faulty: unexpected response: cannot decompress the body (not valid gzip or deflate data)\n", 1),
+        new("a body over the 16 MiB cap", OfFaulty(b => b.Fault = Fault.Oversize), [],
+            Shows.NoBlock, "reddittop: r/faulty: response too large (over 16 MiB)\n", 1),
+
+        // Reddit's own answers.
+        new("a redirect to /subreddits/search", _ => { }, [],
+            Shows.NoBlock, "reddittop: r/faulty: not found (HTTP 302 to subreddit search)\n", 1),
+        new("403 private", OfFaulty(b => { b.Status = 403; b.Reason = "private"; }), [],
+            Shows.NoBlock, "reddittop: r/faulty: private subreddit (HTTP 403)\n", 1),
+        new("404 banned", OfFaulty(b => { b.Status = 404; b.Reason = "banned"; }), [],
+            Shows.NoBlock, "reddittop: r/faulty: banned (HTTP 404)\n", 1),
+        new("an empty listing", OfFaulty(b => b.Posts = 0), [],
+            Shows.Block, "", 0),
+
+        // Odd listings.
+        new("unknown fields at every level", OfFaulty(b => b.Fault = Fault.ExtraFields), [],
+            Shows.Block, "", 0),
+        new("optional post fields null", OfFaulty(b => b.Fault = Fault.NullFields), [],
+            Shows.Block, "", 0),
+        new("optional post fields missing", OfFaulty(b => b.Fault = Fault.MissingFields), [],
+            Shows.Block, "", 0),
+        new("post 2 without a title", OfFaulty(b => b.Fault = Fault.NoTitle), [],
+            Shows.NoBlock, "reddittop: r/faulty: unexpected response: post 2 has no title\n", 1),
+
+        // Authentication. A token works on 3 requests: the healthy subreddits and the faulty one's first page use it
+        // up (its answer is held until they have arrived), so its second page gets 401 and goes again with a new token.
+        new("401 for a used-up token, then a fresh token", WithApp(s => s.OAuth!.RevokeAfterUses = 3), [],
+            Shows.Block, "", 0, Count: 150, Requests: 3, TokenRequests: 2, AfterTheOthers: true),
+        new("the token endpoint fails with 503, then answers", WithApp(s => s.OAuth!.TokenStatuses = [503, 200]), [],
+            Shows.Block, "", 0, TokenRequests: 2),
+
+        // Without a token nothing can be fetched: one error line, no subreddit requested, so here (alone) the healthy
+        // subreddits are not printed either.
+        new("the token endpoint fails with 500 for good", WithApp(s => s.OAuth!.TokenStatuses = [500]), ["--retries", "1"],
+            Shows.Nothing, "reddittop: authentication failed: server error (HTTP 500 Internal Server Error), 2 attempts\n", 1, Requests: 0, TokenRequests: 2),
+    ];
+
+    /// <summary>What stdout shows of the faulty subreddit.</summary>
+    private enum Shows
+    {
+        /// <summary>Its block, in full, as a well-behaved server would have it printed (for an empty listing, <c>(no posts)</c>).</summary>
+        Block,
+
+        /// <summary>No block: only the healthy subreddits'.</summary>
+        NoBlock,
+
+        /// <summary>Nothing at all, not even the healthy subreddits.</summary>
+        Nothing,
+    }
+
+    public static TheoryData<string> Behaviours => [.. Rows.Select(r => r.Behaviour)];
+
+    [Theory]
+    [MemberData(nameof(Behaviours))]
+    public async Task Run_FaultyBesideTwoHealthySubreddits_HealthyPrintedInFullAndTheFaultAsTheRowSays(string behaviour)
+    {
+        var row = Rows.Single(r => r.Behaviour == behaviour);
+        var scenario = new Scenario();
+        row.Arrange(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario);
+        string[] args = ["--base-url", server.BaseUrl, "--no-header", .. row.Args, $"{Faulty}:{row.Count}", .. Healthy.Select(h => $"{h.Name}:{h.Count}")];
+        var environment = scenario.OAuth is { } app
+            ? new Dictionary<string, string?> { ["REDDIT_CLIENT_ID"] = app.ClientId, ["REDDIT_CLIENT_SECRET"] = app.ClientSecret }
+            : null;
+
+        if (row.AfterTheOthers)
+        {
+            server.Hold(Faulty);
+        }
+
+        using var process = ReddittopProcess.Start(args, environment);
+        if (row.AfterTheOthers)
+        {
+            await process.WaitUntilAsync(() => Healthy.All(h => server.Requests.Any(r => r.Subreddit == h.Name)), Patience);
+            server.Release(Faulty);
+        }
+
+        var exitCode = await process.WaitForExitAsync(Patience);
+
+        Assert.Equal(row.Stderr, process.Stderr);
+        Assert.Equal(row.ExitCode, exitCode);
+        Assert.Equal(await ExpectedBlocksAsync(row, scenario), Blocks(process.Stdout));
+        Assert.Equal(row.Requests, server.Requests.Count(r => r.Subreddit == Faulty));
+        Assert.Equal(row.TokenRequests, server.TokenRequests.Count);
+    }
+
+    /// <summary>The blocks the row expects, in name order: read from a well-behaved server with the faulty subreddit's length of listing.</summary>
+    private static async Task<List<string>> ExpectedBlocksAsync(Row row, Scenario scenario)
+    {
+        if (row.Shows == Shows.Nothing)
+        {
+            return [];
+        }
+
+        var reference = new Scenario();
+        reference.Configure(Faulty).Posts = scenario.For(Faulty).Posts;
+        await using var server = await FakeRedditServer.StartAsync(reference);
+        var blocks = new List<string>();
+        foreach (var (name, count) in row.Shows == Shows.Block ? [(Faulty, row.Count), .. Healthy] : Healthy)
+        {
+            blocks.Add(await ExpectedOutput.BlockAsync(server, name, count));
+        }
+
+        return [.. blocks.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The blocks of a run with <c>--no-header</c>, each from its empty line to the next, in name order.</summary>
+    private static List<string> Blocks(string stdout) =>
+        [.. BlockStart().Split(stdout).Where(b => b.Length > 0).Order(StringComparer.Ordinal)];
+
+    /// <summary>A row's arrangement that changes only the faulty subreddit (and so makes it exist).</summary>
+    private static Action<Scenario> OfFaulty(Action<SubredditBehavior> set) => scenario => set(scenario.Configure(Faulty));
+
+    /// <summary>A row's arrangement with Reddit's rate budget: <paramref name="requests"/> listing requests in each window.</summary>
+    private static Action<Scenario> WithBudget(int requests, int windowSeconds) => scenario =>
+    {
+        scenario.Configure(Faulty);
+        scenario.Budget = new RateBudget { Requests = requests, WindowSeconds = windowSeconds };
+    };
+
+    /// <summary>A row's arrangement with a script app that listings require a token of, then <paramref name="more"/>.</summary>
+    private static Action<Scenario> WithApp(Action<Scenario> more) => scenario =>
+    {
+        scenario.Configure(Faulty);
+        scenario.OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true };
+        more(scenario);
+    };
+
+    [GeneratedRegex(@"(?=\n/r/)")]
+    private static partial Regex BlockStart();
+
+    /// <summary>
+    /// One behaviour of the server (<paramref name="Arrange"/>d on a new scenario), the program's extra
+    /// <paramref name="Args"/>, and what the user must see. <paramref name="Requests"/> counts the faulty subreddit's
+    /// listing requests, <paramref name="TokenRequests"/> the token endpoint's. With <paramref name="AfterTheOthers"/>
+    /// the faulty subreddit's first answer is held until both healthy requests have reached the server.
+    /// </summary>
+    private sealed record Row(
+        string Behaviour,
+        Action<Scenario> Arrange,
+        string[] Args,
+        Shows Shows,
+        string Stderr,
+        int ExitCode,
+        int Count = 4,
+        int Requests = 1,
+        int TokenRequests = 0,
+        bool AfterTheOthers = false)
+    {
+        public override string ToString() => Behaviour;
+    }
+}
