@@ -34,6 +34,9 @@ internal sealed record PostRow(
 
     private static readonly Uri Reddit = new("https://www.reddit.com/");
 
+    /// <summary>The first second a <see cref="DateTimeOffset"/> holds (year 1); a post claiming an earlier time has no <c>created</c>.</summary>
+    private static readonly double EarliestTime = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+
     /// <summary>The row of the <paramref name="rank"/>-th post (from 1) of <paramref name="subreddit"/>, as the user typed its name.</summary>
     public static PostRow From(string subreddit, int rank, Post post) => new(
         subreddit,
@@ -46,7 +49,7 @@ internal sealed record PostRow(
         post.Author,
         post.NumComments,
         post.CreatedUtc,
-        post.CreatedUtc is { } seconds && double.IsFinite(seconds) && Math.Abs(seconds) < 1e11
+        post.CreatedUtc is { } seconds && double.IsFinite(seconds) && seconds >= EarliestTime && seconds < 1e11
             ? JsonOutput.Timestamp(DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)))
             : null,
         post.Over18,
