@@ -76,7 +76,11 @@ internal static class FailureReasons
         return wait > TimeSpan.Zero ? wait : null;
     }
 
-    /// <summary>The reason a person reads: one short phrase, numbers in the invariant culture.</summary>
+    /// <summary>
+    /// The reason a person reads: one short phrase, numbers in the invariant culture. A detail can quote the server (a
+    /// JSON reader's message quotes the bytes it stopped at), so the phrase is cleaned like any text from a server
+    /// (<see cref="Output.Sanitizer"/>): it stays one line and no escape sequence in a body reaches the terminal.
+    /// </summary>
     public static string Phrase(FetchFailure failure)
     {
         var status = failure.Status?.ToString(CultureInfo.InvariantCulture);
@@ -105,7 +109,7 @@ internal static class FailureReasons
             FailureKind.Network => failure.Detail ?? "network error",
             _ => $"unexpected error ({failure.Detail})",
         };
-        return failure.Attempts > 1 ? string.Create(CultureInfo.InvariantCulture, $"{phrase}, {failure.Attempts} attempts") : phrase;
+        return Output.Sanitizer.Clean(failure.Attempts > 1 ? string.Create(CultureInfo.InvariantCulture, $"{phrase}, {failure.Attempts} attempts") : phrase);
     }
 
     /// <summary><c>16 MiB</c>, <c>512 KiB</c>, <c>100 bytes</c>.</summary>
