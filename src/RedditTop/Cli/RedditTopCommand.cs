@@ -88,10 +88,22 @@ internal static class RedditTopCommand
             return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, outputOptions, watch), environment, token);
         });
 
-        var parseResult = root.Parse(args);
+        ParseResult parseResult;
+        try
+        {
+            parseResult = root.Parse(args);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException && args.Any(a => a.StartsWith('@')))
+        {
+            // An '@file' argument is read as a response file. System.CommandLine reports one that does not exist, but lets
+            // the other reasons it cannot be read escape: a directory, no permission, a NUL in the name.
+            return await UsageErrorAsync(environment, [$"cannot read response file: {e.Message}"]);
+        }
 
-        // The completion script needs no subreddits.
-        if (parseResult.GetValue(cli.Completion) is { } shell && CompletionScripts.Shells.Contains(shell))
+        // The completion script needs no subreddits. The shell is read from its token, as the option's parser reads it:
+        // without one, or with one that is not known, there is no value to get, and the usage error is reported below.
+        var shell = parseResult.GetResult(cli.Completion) is { Tokens: [.., var last] } ? last.Value.ToLowerInvariant() : null;
+        if (shell is not null && CompletionScripts.Shells.Contains(shell))
         {
             await environment.Out.WriteAsync(CompletionScripts.Generate(shell, root));
             await environment.Out.FlushAsync(CancellationToken.None);
