@@ -35,7 +35,7 @@ public sealed class ListingParsingProperties
     {
         var result = await FetchAsync(body);
 
-        Assert.True(result.Posts is null != result.Failure is null, "either posts or a failure");
+        Assert.True((result.Posts is null) != (result.Failure is null), "either posts or a failure");
         if (result.Failure is { } failure)
         {
             Assert.Contains(failure.Kind, ParseFailures);

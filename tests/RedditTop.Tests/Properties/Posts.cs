@@ -33,20 +33,15 @@ internal static class Posts
             from permalink in Gen.Frequency((2, text), (1, Gen.Elements("/r/test/comments/abc/title/", "//evil.example/x", "https://x.test/", "\\\\x")))
                 .OrNull()
             from subreddit in text.OrNull()
-            from created in OrNone(time)
+            from created in time.OrNone()
             from author in text.OrNull()
-            from comments in OrNone(AnyInt)
+            from comments in AnyInt.OrNone()
             from flags in Gen.Choose(0, 7)
             from domain in text.OrNull()
             from flair in text.OrNull()
             select new Post(title, score, url, id, permalink, subreddit, created, author, comments, Over18: (flags & 1) != 0,
                 Stickied: (flags & 2) != 0, domain, flair, IsNew: (flags & 4) != 0);
     }
-
-    /// <summary>A value, or now and then none.</summary>
-    public static Gen<T?> OrNone<T>(Gen<T> gen)
-        where T : struct =>
-        Gen.Frequency((1, Gen.Constant<T?>(null)), (4, gen.Select(value => (T?)value)));
 
     /// <summary>Up to <paramref name="max"/> posts.</summary>
     public static Gen<List<Post>> ListOf(Gen<string> text, int max = 12, bool finiteTimes = false) =>

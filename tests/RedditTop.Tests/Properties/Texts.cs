@@ -60,12 +60,6 @@ internal static class Texts
     /// <summary>Hostile text of any length up to the size, empty included; it may hold lone surrogates.</summary>
     public static Gen<string> Any { get; } = Gen.ListOf(Piece).Select(pieces => string.Concat(pieces));
 
-    /// <summary>Hostile text that is well-formed UTF-16 (what a JSON document can carry): no lone surrogate.</summary>
-    public static Gen<string> WellFormed { get; } = Any.Select(WithoutLoneSurrogates);
-
-    /// <summary>Hostile text with the default string arbitrary's shrinking replaced by one that keeps pairs whole.</summary>
-    public static Arbitrary<string> Arbitrary { get; } = Arb.From(Any, Shrink);
-
     /// <summary>
     /// Shorter versions of a text: without its first or second half, then without one code point (a surrogate pair
     /// is one), so a failing case shrinks to the few characters that matter and a well-formed text stays well-formed.
@@ -110,12 +104,12 @@ internal static class Texts
         var clean = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C')
+            if (IsBidiControl(c))
             {
                 continue;
             }
 
-            clean.Append(c is < ' ' or >= '\u007F' and <= '\u009F' ? ' ' : c);
+            clean.Append(IsControl(c) ? ' ' : c);
         }
 
         return clean.ToString();
@@ -123,6 +117,9 @@ internal static class Texts
 
     /// <summary>Whether a character is a C0 control, DEL or a C1 control.</summary>
     public static bool IsControl(char c) => c is < ' ' or >= '\u007F' and <= '\u009F';
+
+    /// <summary>Whether a character changes the direction text is shown in: embeddings, overrides, isolates and marks.</summary>
+    public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
 
     /// <summary>The text's code points as strings: a surrogate pair is one, a lone surrogate is one.</summary>
     private static List<string> CodePoints(string text)
