@@ -29,12 +29,12 @@ public sealed partial class FaultMatrixEndToEndTests
         // Latency.
         new("latency spikes of 20-400 ms", OfFaulty(b => { b.LatencyMs = 20; b.LatencyMaxMs = 400; }), [],
             Shows.Block, "", 0),
-        new("one answer hangs past --timeout, the retry answers", OfFaulty(b => { b.Fault = Fault.Hang; b.FailFirst = 1; }), ["--timeout", "1", "--retries", "1"],
+        new("one answer hangs past --timeout, the retry answers", OfFaulty(b => { b.Fault = Fault.Hang; b.FailFirst = 1; }), ["--timeout", "2", "--retries", "1"],
             Shows.Block, "", 0, Requests: 2),
-        new("every answer hangs past --timeout", OfFaulty(b => b.Fault = Fault.Hang), ["--timeout", "1", "--retries", "1"],
-            Shows.NoBlock, "reddittop: r/faulty: timed out after 1 s, 2 attempts\n", 1, Requests: 2),
-        new("an answer hangs past --deadline", OfFaulty(b => b.Fault = Fault.Hang), ["--deadline", "3", "--timeout", "60"],
-            Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 3 s reached\n", 1),
+        new("every answer hangs past --timeout", OfFaulty(b => b.Fault = Fault.Hang), ["--timeout", "2", "--retries", "1"],
+            Shows.NoBlock, "reddittop: r/faulty: timed out after 2 s, 2 attempts\n", 1, Requests: 2),
+        new("an answer hangs past --deadline", OfFaulty(b => b.Fault = Fault.Hang), ["--deadline", "6", "--timeout", "60"],
+            Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 6 s reached\n", 1),
 
         // Recoverable errors.
         new("429 with Retry-After: 1, then an answer", OfFaulty(b => { b.Statuses = [429, 200]; b.RetryAfterSeconds = 1; }), [],
@@ -55,8 +55,8 @@ public sealed partial class FaultMatrixEndToEndTests
             Shows.NoBlock, "reddittop: r/faulty: server error (HTTP 500 Internal Server Error), 2 attempts\n", 1, Requests: 2),
         new("the connection reset on every request", OfFaulty(b => b.Fault = Fault.Reset), ["--retries", "1"],
             Shows.NoBlock, "reddittop: r/faulty: request failed (Connection reset by peer), 2 attempts\n", 1, Requests: 2),
-        new("rate budget spent past the deadline", WithBudget(requests: 4, windowSeconds: 60), ["--deadline", "3"],
-            Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 3 s reached\n", 1, Count: 250, Requests: 2, AfterTheOthers: true),
+        new("rate budget spent past the deadline", WithBudget(requests: 4, windowSeconds: 600), ["--deadline", "6"],
+            Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 6 s reached\n", 1, Count: 250, Requests: 2, AfterTheOthers: true),
 
         // Broken bodies. None is tried again: the retries end with the headers, and the body is read after them. The cut
         // JSON is the first half of the listing of the 4 posts FakeReddit generates for r/faulty: 1,095 bytes, ending
