@@ -63,6 +63,7 @@ internal static class FailureReasons
         InvalidDataException => new FetchFailure(FailureKind.InvalidResponse, Detail: "cannot decompress the body (not valid gzip or deflate data)"),
         ResponseTooLargeException e => new FetchFailure(FailureKind.TooLarge, Detail: Size(e.Limit)),
         TooManyChildrenException e => new FetchFailure(FailureKind.InvalidResponse, Detail: string.Create(CultureInfo.InvariantCulture, $"listing has more than {e.Limit} children (Reddit sends at most 100 a page)")),
+        Polly.Timeout.TimeoutRejectedException e => new FetchFailure(FailureKind.TimedOut, Limit: e.Timeout),
         IOException e => new FetchFailure(FailureKind.Network, Detail: $"connection lost while reading the response ({e.GetBaseException().Message})"),
         OperationCanceledException => new FetchFailure(FailureKind.Unexpected, Detail: "request cancelled"),
         _ => new FetchFailure(FailureKind.Unexpected, Detail: exception.Message),

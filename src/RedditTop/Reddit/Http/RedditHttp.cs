@@ -6,8 +6,9 @@ namespace RedditTop.Reddit.Http;
 
 /// <summary>
 /// The one place the HTTP stack is built, as a visible chain: retries (<see cref="ResilienceHandler"/>, Polly) →
-/// concurrency limit and rate budget (<see cref="RateBudgetHandler"/>) → the app-only token, with an app
-/// (<see cref="AuthHandler"/>) → the network (<see cref="SocketsHttpHandler"/>, or a test's mock in its place).
+/// concurrency limit and rate budget (<see cref="RateBudgetHandler"/>) → the attempt's time-out
+/// (<see cref="AttemptTimeoutHandler"/>) → the app-only token, with an app (<see cref="AuthHandler"/>) → the network
+/// (<see cref="SocketsHttpHandler"/>, or a test's mock in its place).
 /// </summary>
 internal static class RedditHttp
 {
@@ -28,11 +29,14 @@ internal static class RedditHttp
         RateBudget? budget = null)
     {
         HttpMessageHandler toNetwork = network is null ? CreateNetworkHandler() : new NotDisposingHandler(network);
-        var chain = new ResilienceHandler(RetryPipeline.Build(options.Retries, options.Timeout, deadline, timeProvider, randomizer))
+        var chain = new ResilienceHandler(RetryPipeline.Build(options.Retries, deadline, timeProvider, randomizer))
         {
             InnerHandler = new RateBudgetHandler(budget ?? new RateBudget(timeProvider), options.MaxConcurrency, timeProvider, log)
             {
-                InnerHandler = tokens is null ? toNetwork : new AuthHandler(tokens) { InnerHandler = toNetwork },
+                InnerHandler = new AttemptTimeoutHandler(options.Timeout, timeProvider)
+                {
+                    InnerHandler = tokens is null ? toNetwork : new AuthHandler(tokens) { InnerHandler = toNetwork },
+                },
             },
         };
 

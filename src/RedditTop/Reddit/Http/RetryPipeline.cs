@@ -8,8 +8,9 @@ namespace RedditTop.Reddit.Http;
 /// <summary>
 /// The Polly pipeline every request goes through: retries of what is transient (408, 429, 500, 502, 503, 504,
 /// connection failures, attempts that timed out) with exponential backoff and jitter, Reddit's <c>Retry-After</c>
-/// honoured in both forms, and a time-out per attempt. A wait that would pass the run's deadline is not slept: the
-/// last answer stands, so the subreddit fails at once with the wait Reddit asked for.
+/// honoured in both forms. A wait that would pass the run's deadline is not slept: the last answer stands, so the
+/// subreddit fails at once with the wait Reddit asked for. The time-out of each attempt is further down the stack
+/// (<see cref="AttemptTimeoutHandler"/>), so that waiting for a concurrency slot or the rate budget is not part of it.
 /// </summary>
 internal static class RetryPipeline
 {
@@ -18,7 +19,6 @@ internal static class RetryPipeline
 
     public static ResiliencePipeline<HttpResponseMessage> Build(
         int retries,
-        TimeSpan attemptTimeout,
         RunDeadline deadline,
         TimeProvider timeProvider,
         Func<double>? randomizer = null)
@@ -43,7 +43,7 @@ internal static class RetryPipeline
             builder.AddRetry(retry);
         }
 
-        return builder.AddTimeout(attemptTimeout).Build();
+        return builder.Build();
     }
 
     /// <summary>Whether an outcome is worth another attempt. 400, 401, 403 and 404 never are.</summary>
