@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -35,6 +36,12 @@ internal sealed partial class ReddittopProcess : IDisposable
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// The program's peak resident set size in bytes (<c>VmHWM</c> of <c>/proc/PID/status</c>), as last read by
+    /// <see cref="WaitForExitRecordingPeakMemoryAsync"/>; null when it could not be read (not Linux).
+    /// </summary>
+    public long? PeakResidentBytes { get; private set; }
 
     public string Stdout
     {
@@ -182,6 +189,27 @@ internal sealed partial class ReddittopProcess : IDisposable
     }
 
     /// <summary>
+    /// <see cref="WaitForExitAsync"/>, reading the program's peak resident set size every few milliseconds while it runs
+    /// (<see cref="PeakResidentBytes"/>). The kernel's figure only grows, and is gone once the process has exited, so
+    /// the last one read before the exit is kept.
+    /// </summary>
+    public async Task<int> WaitForExitRecordingPeakMemoryAsync(TimeSpan timeout)
+    {
+        var exit = WaitForExitAsync(timeout);
+        while (!exit.IsCompleted)
+        {
+            if (ReadPeakResidentBytes() is { } peak)
+            {
+                PeakResidentBytes = Math.Max(peak, PeakResidentBytes ?? 0);
+            }
+
+            await Task.WhenAny(exit, Task.Delay(20));
+        }
+
+        return await exit;
+    }
+
+    /// <summary>
     /// Whether one of the program's threads is asleep in the kernel writing to a pipe that is full: Linux names the
     /// function it waits in (<c>/proc/PID/task/TID/wchan</c>: <c>pipe_write</c>, <c>anon_pipe_write</c>).
     /// </summary>
@@ -219,6 +247,20 @@ internal sealed partial class ReddittopProcess : IDisposable
 
         _process.Dispose();
         _ownCache?.Delete(recursive: true);
+    }
+
+    /// <summary><c>VmHWM:    81234 kB</c> of <c>/proc/PID/status</c>, in bytes; null once the process is gone (or without /proc).</summary>
+    private long? ReadPeakResidentBytes()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line["VmHWM:".Length..^"kB".Length], NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // the process ended while we looked
+        }
     }
 
     private static async Task ReadAllAsync(StreamReader reader, StringBuilder into)

@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FakeReddit;
+using Xunit.Abstractions;
+
+namespace RedditTop.Tests.EndToEnd;
+
+/// <summary>
+/// The soak: a thousand subreddits against FakeReddit with faults drawn from a fixed seed (5xx bursts, rate limits,
+/// hangs, malformed bodies), so the outcome of each is known before the run. Every subreddit must be printed in full
+/// exactly once or named exactly once on stderr with its reason, never both, never neither; the exit code follows.
+/// It runs three ways: the default text, <c>-f jsonl</c>, and <c>--order input</c> (blocks in the order given), each
+/// with <c>-n 3 -j 50 --timeout 1 --retries 3 --deadline 90</c>. The deadline is far away and never decides a
+/// subreddit; durations are recorded, never asserted. Each run appends its figures (printed, failed, exit code, wall
+/// time, the program's peak RSS) to <c>soak-figures.txt</c> beside the test assembly, for CI to show.
+/// </summary>
+public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak, ITestOutputHelper output) : IClassFixture<SoakEndToEndTests.SoakServer>
+{
+    private const int Seed = 20260301;
+    private const int SubredditCount = 1000;
+    private const int PostCount = 3;
+    private const int Retries = 3;
+
+    /// <summary>A hang guard only: a run takes seconds.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private static readonly (int Status, string Phrase)[] ServerErrors =
+        [(500, "Internal Server Error"), (502, "Bad Gateway"), (503, "Service Unavailable"), (504, "Gateway Timeout")];
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("jsonl")]
+    [InlineData("input")]
+    public async Task Run_ThousandSubredditsWithRandomFaults_PrintsOrReportsEachExactlyOnce(string mode)
+    {
+        var server = soak.Server;
+        var before = server.Requests;
+        var plan = Plan(soak.Scenario, before.GroupBy(r => r.Subreddit ?? "").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+        string[] format = mode switch { "jsonl" => ["-f", "jsonl"], "input" => ["--order", "input"], _ => [] };
+
+        var clock = Stopwatch.StartNew();
+        using var process = ReddittopProcess.Start(
+        [
+            "--base-url", server.BaseUrl, "-n", $"{PostCount}", "-j", "50", "--timeout", "1", "--retries", $"{Retries}", "--deadline", "90",
+            .. format, .. plan.Select(p => p.Name),
+        ]);
+        var exitCode = await process.WaitForExitRecordingPeakMemoryAsync(Patience);
+        var wall = clock.Elapsed;
+        var requests = server.Requests.Skip(before.Count).ToList();
+
+        var printed = mode == "jsonl" ? JsonLinesBlocks(process.Stdout) : TextBlocks(process.Stdout);
+        var failed = Failures(process.Stderr, out var otherLines);
+        Record(mode, printed.Count, failed.Count, exitCode, wall, process.PeakResidentBytes);
+        output.WriteLine("plan: " + string.Join(", ", plan.GroupBy(p => p.Fault).Select(g => $"{g.Key} {g.Count()} ({g.Count(p => p.Reason is not null)} failing)")));
+        foreach (var reason in failed.GroupBy(f => f.Reason, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
+        {
+            output.WriteLine($"{reason.Count(),5} {reason.Key}");
+        }
+
+        Assert.InRange(process.PeakResidentBytes ?? 0, 0, 500L * 1024 * 1024); // generous: a bound on leaks, not a benchmark
+
+        // Each subreddit printed or named, once, never both; exactly the ones the seed says fail are named.
+        var expectedFailures = plan.Where(p => p.Reason is not null).ToList();
+        Assert.Empty(printed.GroupBy(b => b.Name).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Empty(failed.GroupBy(f => f.Name).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Empty(printed.Select(b => b.Name).Intersect(failed.Select(f => f.Name)));
+        Assert.Equal(plan.Select(p => p.Name).Order(StringComparer.Ordinal), printed.Select(b => b.Name).Concat(failed.Select(f => f.Name)).Order(StringComparer.Ordinal));
+        Assert.Equal(expectedFailures.Select(p => p.Name).Order(StringComparer.Ordinal), failed.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(expectedFailures.Count > 0 ? 1 : 0, exitCode);
+
+        // Each with the reason its fault calls for.
+        var reasons = failed.ToDictionary(f => f.Name, f => f.Reason, StringComparer.Ordinal);
+        Assert.All(expectedFailures, p => Assert.StartsWith(p.Reason!, reasons[p.Name], StringComparison.Ordinal));
+
+        // The only other line is the hint an HTML page brings, once, at the end.
+        Assert.Equal(plan.Any(p => p.Fault == "html") ? 1 : 0, otherLines.Count);
+        Assert.All(otherLines, l => Assert.StartsWith("reddittop: hint: ", l, StringComparison.Ordinal));
+        Assert.All(otherLines, l => Assert.EndsWith(l + "\n", process.Stderr, StringComparison.Ordinal));
+
+        // No subreddit asked for more than its retries allow.
+        Assert.All(requests.GroupBy(r => r.Subreddit), g => Assert.InRange(g.Count(), 1, 1 + Retries));
+
+        // With --order input, blocks in the order given.
+        if (mode == "input")
+        {
+            Assert.Equal(plan.Where(p => p.Reason is null).Select(p => p.Name), printed.Select(b => b.Name));
+        }
+
+        // Every block whole: the header and the posts the server lists, as a plain client reads them.
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            printed,
+            new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (block, _) =>
+            {
+                var text = await ExpectedOutput.BlockAsync(server, block.Name, PostCount);
+                lock (expected)
+                {
+                    expected[block.Name] = text;
+                }
+            });
+        Assert.All(printed, b => Assert.Equal(expected[b.Name], b.Text));
+    }
+
+    /// <summary>
+    /// Draws each subreddit's behaviour from the seed and sets it on <paramref name="scenario"/>: 10 % a burst of
+    /// one to four 5xx answers (four is one more than the retries), 5 % one 429 with <c>Retry-After: 1</c>, 2 % a hang
+    /// (one in four for ever, the others on the first attempt only), 1 % a malformed body (bad JSON, an HTML page, or
+    /// half a body and a dropped connection, on every attempt); the rest answer within 20 ms. The server numbers each
+    /// subreddit's requests over its whole life, so the faults start after the requests <paramref name="counted"/>
+    /// so far; the same seed gives every run the same faults.
+    /// </summary>
+    private static List<Planned> Plan(Scenario scenario, Dictionary<string, int> counted)
+    {
+        var random = new Random(Seed);
+        var plan = new List<Planned>(SubredditCount);
+        foreach (var name in SoakServer.Names)
+        {
+            var behavior = scenario.Subreddits[name] = new SubredditBehavior();
+            var already = Enumerable.Repeat(200, counted.GetValueOrDefault(name)).ToList();
+            var roll = random.NextDouble();
+            if (roll < 0.10)
+            {
+                var burst = Enumerable.Range(0, random.Next(1, Retries + 2)).Select(_ => ServerErrors[random.Next(ServerErrors.Length)]).ToList();
+                behavior.Statuses = [.. already, .. burst.Select(e => e.Status), 200];
+                var (status, phrase) = burst[^1];
+                plan.Add(burst.Count <= Retries
+                    ? new Planned(name, "5xx", null)
+                    : new Planned(name, "5xx", string.Create(CultureInfo.InvariantCulture, $"server error (HTTP {status} {phrase}), {Retries + 1} attempts")));
+            }
+            else if (roll < 0.15)
+            {
+                behavior.Statuses = [.. already, 429, 200];
+                behavior.RetryAfterSeconds = 1;
+                plan.Add(new Planned(name, "429", null));
+            }
+            else if (roll < 0.17)
+            {
+                behavior.Fault = Fault.Hang;
+                var forever = random.Next(4) == 0;
+                behavior.FailFirst = forever ? 0 : already.Count + 1;
+                plan.Add(new Planned(name, "hang", forever ? string.Create(CultureInfo.InvariantCulture, $"timed out after 1 s, {Retries + 1} attempts") : null));
+            }
+            else if (roll < 0.18)
+            {
+                (behavior.Fault, var fault, var reason) = random.Next(3) switch
+                {
+                    0 => (Fault.BadJson, "bad-json", "invalid JSON at "),
+                    1 => (Fault.Html, "html", "Reddit blocked the anonymous request (HTTP 200)"),
+                    _ => (Fault.Truncate, "truncate", "connection lost while reading the response"),
+                };
+                plan.Add(new Planned(name, fault, reason));
+            }
+            else
+            {
+                behavior.LatencyMaxMs = 20;
+                plan.Add(new Planned(name, "none", null));
+            }
+        }
+
+        return plan;
+    }
+
+    /// <summary>The text format's blocks after its header, in the order printed; fails unless they are all there is.</summary>
+    private static List<Block> TextBlocks(string stdout)
+    {
+        var header = HeaderPattern().Match(stdout);
+        Assert.True(header.Success, $"no header:\n{stdout[..Math.Min(200, stdout.Length)]}");
+        var blocks = BlockPattern().Matches(stdout, header.Length).Select(m => new Block(m.Groups["name"].Value, m.Value)).ToList();
+        Assert.Equal(stdout[header.Length..], string.Concat(blocks.Select(b => b.Text)));
+        return blocks;
+    }
+
+    /// <summary>
+    /// The JSON Lines rows, one block per run of rows of one subreddit, as the text format would print it; ranks must
+    /// count from one within each run.
+    /// </summary>
+    private static List<Block> JsonLinesBlocks(string stdout)
+    {
+        var blocks = new List<(string Name, StringBuilder Text, int Rank)>();
+        foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var row = JsonDocument.Parse(line);
+            var post = row.RootElement;
+            var name = post.GetProperty("subreddit").GetString()!;
+            if (blocks.Count == 0 || blocks[^1].Name != name)
+            {
+                blocks.Add((name, new StringBuilder($"\n/r/{name}:\n"), 0));
+            }
+
+            var rank = blocks[^1].Rank + 1;
+            Assert.Equal(rank, post.GetProperty("rank").GetInt32());
+            blocks[^1] = blocks[^1] with { Rank = rank };
+            blocks[^1].Text.Append('\t').Append(post.GetProperty("score").GetInt32()).Append(": ").Append(post.GetProperty("title").GetString())
+                .Append("\n\t\t(").Append(post.GetProperty("url").GetString()).Append(")\n");
+        }
+
+        return [.. blocks.Select(b => new Block(b.Name, b.Text.ToString()))];
+    }
+
+    /// <summary>The subreddits named on stderr with their reasons; <paramref name="otherLines"/> gets every other line.</summary>
+    private static List<(string Name, string Reason)> Failures(string stderr, out List<string> otherLines)
+    {
+        var failures = new List<(string, string)>();
+        otherLines = [];
+        foreach (var line in stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (FailureLine().Match(line) is { Success: true } failure)
+            {
+                failures.Add((failure.Groups["name"].Value, failure.Groups["reason"].Value));
+            }
+            else
+            {
+                otherLines.Add(line);
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>Writes the run's figures to the test's output and appends them to <c>soak-figures.txt</c> for CI to show.</summary>
+    private void Record(string mode, int printed, int failed, int exitCode, TimeSpan wall, long? peakBytes)
+    {
+        var peak = peakBytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MiB") : "unknown";
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"soak mode={mode} subreddits={SubredditCount} printed={printed} failed={failed} exit={exitCode} wall={wall.TotalSeconds:0.0} s peak_rss={peak} program={string.Join(' ', ReddittopProcess.Program.Select(p => Path.GetFileName(p)))}");
+        output.WriteLine(line);
+        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "soak-figures.txt"), line + "\n");
+    }
+
+    /// <summary>
+    /// One FakeReddit for the three runs. It makes up a subreddit's thousand posts on the first request for it (some
+    /// 20 ms of CPU and 2.5 MB each, kept for the server's life), so the thousand are made once, before any run, by a
+    /// few requests for multireddits of fifty: the server numbers those apart from each subreddit's own requests.
+    /// </summary>
+    public sealed class SoakServer : IAsyncLifetime
+    {
+        public static IReadOnlyList<string> Names { get; } =
+            [.. Enumerable.Range(1, SubredditCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"soak{i:0000}"))];
+
+        public Scenario Scenario { get; } = new() { AnyName = true };
+
+        public FakeRedditServer Server { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Server = await FakeRedditServer.StartAsync(Scenario);
+            using var http = new HttpClient();
+            await Parallel.ForEachAsync(
+                Names.Chunk(50),
+                new ParallelOptions { MaxDegreeOfParallelism = 2 },
+                async (names, cancellationToken) =>
+                {
+                    using var response = await http.GetAsync($"{Server.BaseUrl}/r/{string.Join('+', names)}/top.json?t=day&limit=1&raw_json=1", cancellationToken);
+                    response.EnsureSuccessStatusCode();
+                });
+        }
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
+
+    [GeneratedRegex(@"\A\w+, \w+ \d\d, \d\d:\d\d [AP]M\n-{27}\n")]
+    private static partial Regex HeaderPattern();
+
+    [GeneratedRegex(@"\G\n/r/(?<name>\w+):\n(\t[^\n]*\n)*")]
+    private static partial Regex BlockPattern();
+
+    [GeneratedRegex(@"^reddittop: r/(?<name>\w+): (?<reason>.+)$")]
+    private static partial Regex FailureLine();
+
+    /// <summary>One subreddit of the soak: its name, its fault, and the start of the reason it must fail with (null: it must print).</summary>
+    private sealed record Planned(string Name, string Fault, string? Reason);
+
+    /// <summary>One subreddit's block as printed (for JSON Lines, as the text format would have printed it).</summary>
+    private sealed record Block(string Name, string Text);
+}
