@@ -15,8 +15,10 @@ namespace RedditTop.Tests.EndToEnd;
 /// It runs three ways: the default text, <c>-f jsonl</c>, and <c>--order input</c> (blocks in the order given), each
 /// with <c>-n 3 -j 50 --timeout 1 --retries 3 --deadline 90</c>. The deadline is far away and never decides a
 /// subreddit; durations are recorded, never asserted. Each run appends its figures (printed, failed, exit code, wall
-/// time, the program's peak RSS) to <c>soak-figures.txt</c> beside the test assembly, for CI to show.
+/// time, the program's peak RSS) to <c>soak-figures.txt</c> beside the test assembly, for CI to show. It runs alone,
+/// after the other tests, so that neither slows the other down.
 /// </summary>
+[Collection(nameof(SoakEndToEndTests))]
 public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak, ITestOutputHelper output) : IClassFixture<SoakEndToEndTests.SoakServer>
 {
     private const int Seed = 20260301;
@@ -231,6 +233,10 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak,
         output.WriteLine(line);
         File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "soak-figures.txt"), line + "\n");
     }
+
+    /// <summary>The soak's collection, which xunit runs on its own once the tests that run in parallel are done.</summary>
+    [CollectionDefinition(nameof(SoakEndToEndTests), DisableParallelization = true)]
+    public sealed class RunsAlone;
 
     /// <summary>
     /// One FakeReddit for the three runs. It makes up a subreddit's thousand posts on the first request for it (some
