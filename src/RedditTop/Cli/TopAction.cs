@@ -52,22 +52,11 @@ internal static class TopAction
             log?.Invoke(DescribeAccess(reddit, endpoints, options.App, environment.Time));
 
             // What is new: posts not in the previous run with the same subreddits, sort and time (or the previous round).
+            // The previous run's state is read while the first requests are in flight; the first block waits for it.
             var stateDirectory = SeenStore.DirectoryFrom(environment.GetEnvironmentVariable);
             var store = stateDirectory is null ? null : new SeenStore(stateDirectory, environment.Time);
             var key = SeenStore.Key(options.Subreddits.Select(q => q.Name), options.Request.Sort, options.Request.SortHasTime ? options.Request.Time : null, options.BaseUrl);
-            SeenPosts? previous = null;
-            string? warning = null;
-            if (store is not null)
-            {
-                previous = store.Load(key, out warning);
-            }
-
-            if (warning is not null)
-            {
-                diagnostics.WriteLine(warning);
-            }
-
-            Func<string, bool> isNew = previous is null || previous.IsFirstRun ? _ => true : id => !previous.WasSeen(id);
+            var isNew = store is null ? Task.FromResult(AllNew) : Task.Run(() => LoadPrevious(store, key, diagnostics), CancellationToken.None);
             if (watch.Every is { } every && BudgetWarning(options, every) is { } tooFast)
             {
                 diagnostics.WriteLine(tooFast);
@@ -86,6 +75,7 @@ internal static class TopAction
                 }
 
                 var ids = await RunRoundAsync(reddit, options, output, watch, environment, diagnostics, round, isNew, toTerminal, cancellationToken);
+                await isNew; // read (and any warning said) before the state is saved, also when no block needed it
                 if (store?.Save(key, ids) is { } notSaved && !saveWarned)
                 {
                     diagnostics.WriteLine(notSaved); // said once: the next rounds would fail the same way
@@ -93,7 +83,7 @@ internal static class TopAction
                 }
 
                 var seen = ids.ToHashSet(StringComparer.Ordinal);
-                isNew = id => !seen.Contains(id);
+                isNew = Task.FromResult<Func<string, bool>>(id => !seen.Contains(id));
 
                 if (watch.Every is not { } interval)
                 {
@@ -137,7 +127,7 @@ internal static class TopAction
         CliEnvironment environment,
         Diagnostics diagnostics,
         RoundCount round,
-        Func<string, bool> isNew,
+        Task<Func<string, bool>> isNew,
         bool toTerminal,
         CancellationToken cancellationToken)
     {
@@ -156,7 +146,8 @@ internal static class TopAction
             if (result.Posts is { } posts)
             {
                 ids.AddRange(posts.Where(p => p.Id is not null).Select(p => p.Id!));
-                var marked = posts.Select(p => p with { IsNew = p.Id is { } id && isNew(id) }).ToList();
+                var isNewNow = await isNew;
+                var marked = posts.Select(p => p with { IsNew = p.Id is { } id && isNewNow(id) }).ToList();
                 result = SubredditResult.Success(result.Query, watch.NewOnly ? marked.Where(p => p.IsNew).ToList() : marked);
             }
 
@@ -193,6 +184,20 @@ internal static class TopAction
         }
 
         return ids;
+    }
+
+    private static readonly Func<string, bool> AllNew = _ => true;
+
+    /// <summary>Reads what the previous run saw; an unreadable state file is one warning, and everything is new.</summary>
+    private static Func<string, bool> LoadPrevious(SeenStore store, string key, Diagnostics diagnostics)
+    {
+        var previous = store.Load(key, out var warning);
+        if (warning is not null)
+        {
+            diagnostics.WriteLine(warning);
+        }
+
+        return previous.IsFirstRun ? AllNew : id => !previous.WasSeen(id);
     }
 
     /// <summary>
