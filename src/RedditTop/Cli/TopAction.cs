@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using RedditTop.Output;
 using RedditTop.Reddit;
 using RedditTop.Reddit.Auth;
@@ -138,7 +139,10 @@ internal static class TopAction
         var ids = new List<string>();
         var blocked = false;
 
-        await WriteAsync(stdout, format.Begin(environment.Time.GetLocalNow()), cancellationToken);
+        // One buffer for the round: each piece is appended, written whole and flushed, then the buffer is reused.
+        var pending = new StringBuilder(16 * 1024);
+        format.Begin(environment.Time.GetLocalNow(), pending);
+        await WriteAsync(stdout, pending, cancellationToken);
         var results = SubredditFetcher.FetchAllAsync(reddit, options.Subreddits, cancellationToken);
         await foreach (var fetched in output.InputOrder ? results.InArgumentOrderAsync(options.Subreddits, cancellationToken) : results)
         {
@@ -154,7 +158,8 @@ internal static class TopAction
             // With --new-only, a subreddit with nothing new prints nothing.
             if (!(watch.NewOnly && result.Posts is { Count: 0 }))
             {
-                await WriteAsync(stdout, format.Result(result), cancellationToken);
+                format.Result(result, pending);
+                await WriteAsync(stdout, pending, cancellationToken);
             }
 
             if (result.Failure is { } failure)
@@ -171,7 +176,8 @@ internal static class TopAction
             diagnostics.Refresh();
         }
 
-        await WriteAsync(stdout, format.End(), cancellationToken);
+        format.End(pending);
+        await WriteAsync(stdout, pending, cancellationToken);
         if (blocked)
         {
             diagnostics.WriteLine(BlockedHint);
@@ -275,6 +281,20 @@ internal static class TopAction
     /// Writes one whole block and flushes it. A block that has started is always finished, even on Ctrl+C, so a
     /// file or pipe never holds half a block: hence <see cref="CancellationToken.None"/> once the write begins.
     /// </summary>
+    /// <summary>Writes and flushes <paramref name="text"/>, then empties it for the next piece.</summary>
+    private static async Task WriteAsync(TextWriter writer, StringBuilder text, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        await writer.WriteAsync(text, CancellationToken.None);
+        await writer.FlushAsync(CancellationToken.None);
+        text.Clear();
+    }
+
     private static async Task WriteAsync(TextWriter writer, string text, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

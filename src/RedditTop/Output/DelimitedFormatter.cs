@@ -29,25 +29,26 @@ internal sealed class DelimitedFormatter : IOutputFormat
     /// <summary>Tab-separated; <paramref name="header"/> false leaves out the header row.</summary>
     public static DelimitedFormatter Tsv(bool header = true) => new('\t', TsvField, header);
 
-    public string Begin(DateTimeOffset now) => _header ? Row(PostRow.Names) : "";
-
-    public string Result(SubredditResult result)
+    public void Begin(DateTimeOffset now, StringBuilder output)
     {
-        if (result.Posts is not { } posts)
+        if (_header)
         {
-            return "";
+            AppendRow(output, PostRow.Names);
         }
-
-        var rows = new StringBuilder(posts.Count * 256);
-        for (var i = 0; i < posts.Count; i++)
-        {
-            rows.Append(Row(PostRow.From(result.Query.Name, i + 1, posts[i]).Values()));
-        }
-
-        return rows.ToString();
     }
 
-    public string End() => "";
+    public void Result(SubredditResult result, StringBuilder output)
+    {
+        var posts = result.Posts ?? [];
+        for (var i = 0; i < posts.Count; i++)
+        {
+            AppendRow(output, PostRow.From(result.Query.Name, i + 1, posts[i]).Values());
+        }
+    }
+
+    public void End(StringBuilder output)
+    {
+    }
 
     /// <summary>
     /// A CSV field (RFC 4180): as it is, or in double quotes with quotes doubled when it holds a comma, a quote, CR or
@@ -82,9 +83,8 @@ internal sealed class DelimitedFormatter : IOutputFormat
         return escaped.ToString();
     }
 
-    private string Row(IReadOnlyList<string> values)
+    private void AppendRow(StringBuilder row, IReadOnlyList<string> values)
     {
-        var row = new StringBuilder(256);
         for (var i = 0; i < values.Count; i++)
         {
             if (i > 0)
@@ -95,6 +95,6 @@ internal sealed class DelimitedFormatter : IOutputFormat
             row.Append(_field(Sanitizer.Clean(values[i])));
         }
 
-        return row.Append('\n').ToString();
+        row.Append('\n');
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using RedditTop.Reddit;
 
@@ -24,33 +25,32 @@ internal sealed class JsonFormatter : IOutputFormat
         _results = new SubredditResult?[queries.Count];
     }
 
-    public string Begin(DateTimeOffset now)
-    {
-        _fetchedAt = now;
-        return "";
-    }
+    public void Begin(DateTimeOffset now, StringBuilder output) => _fetchedAt = now;
 
     /// <summary>
     /// Keeps the result at the position of its query. Positions are matched by reference, not by value: a subreddit named
     /// twice is two equal queries, and each result belongs to its own one. A result for no known query goes last.
     /// </summary>
-    public string Result(SubredditResult result)
+    public void Result(SubredditResult result, StringBuilder output)
     {
         for (var i = 0; i < _queries.Count; i++)
         {
             if (ReferenceEquals(_queries[i], result.Query) && _results[i] is null)
             {
                 _results[i] = result;
-                return "";
+                return;
             }
         }
 
         _unexpected.Add(result);
-        return "";
     }
 
     /// <summary>The document, ending with a newline. A subreddit without a result (none arrived) is left out.</summary>
-    public string End() => JsonOutput.Write(JsonOutput.Indented, this, static (writer, self) => self.WriteDocument(writer)) + "\n";
+    public void End(StringBuilder output)
+    {
+        JsonOutput.Write(output, JsonOutput.Indented, this, static (writer, self) => self.WriteDocument(writer));
+        output.Append('\n');
+    }
 
     /// <summary><c>not_found</c>, <c>rate_limited</c>, <c>timed_out</c>: the kind's name in snake case.</summary>
     public static string KindName(FailureKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());

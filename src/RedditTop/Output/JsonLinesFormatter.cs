@@ -10,24 +10,21 @@ namespace RedditTop.Output;
 /// </summary>
 internal sealed class JsonLinesFormatter : IOutputFormat
 {
-    public string Begin(DateTimeOffset now) => "";
-
-    public string Result(SubredditResult result)
+    public void Begin(DateTimeOffset now, StringBuilder output)
     {
-        if (result.Posts is not { Count: > 0 } posts)
-        {
-            return "";
-        }
-
-        var lines = new StringBuilder(posts.Count * 512);
-        for (var i = 0; i < posts.Count; i++)
-        {
-            var row = PostRow.From(result.Query.Name, i + 1, posts[i]);
-            lines.Append(JsonOutput.Write(JsonOutput.Compact, row, JsonOutput.WritePost)).Append('\n');
-        }
-
-        return lines.ToString();
     }
 
-    public string End() => "";
+    public void Result(SubredditResult result, StringBuilder output)
+    {
+        var posts = result.Posts ?? [];
+        for (var i = 0; i < posts.Count; i++)
+        {
+            JsonOutput.Write(output, JsonOutput.Compact, PostRow.From(result.Query.Name, i + 1, posts[i]), JsonOutput.WritePost);
+            output.Append('\n');
+        }
+    }
+
+    public void End(StringBuilder output)
+    {
+    }
 }

@@ -24,22 +24,36 @@ internal static class JsonOutput
         NewLine = "\n",
     };
 
+    /// <summary>The UTF-8 of the value being written; one per thread, reused, so a value costs no buffer of its own.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_utf8;
+
     /// <summary>
-    /// One JSON value as text. The relaxed encoder keeps <c>&amp;&lt;&gt;</c> and accents as they are and escapes every
-    /// control character (<c>\u001B</c>, so an escape sequence never reaches the terminal). Two things are changed after
-    /// it: characters outside the BMP (emoji), which it escapes as surrogate pairs, are written as themselves, and
+    /// Appends one JSON value as text. The relaxed encoder keeps <c>&amp;&lt;&gt;</c> and accents as they are and escapes
+    /// every control character (<c>\u001B</c>, so an escape sequence never reaches the terminal). Two things are changed
+    /// after it: characters outside the BMP (emoji), which it escapes as surrogate pairs, are written as themselves, and
     /// bidirectional controls, which it lets through, are escaped, as <see cref="Sanitizer"/> would drop them from text.
     /// Either way a parser reads the same string.
     /// </summary>
-    public static string Write<TState>(JsonWriterOptions options, TState state, Action<Utf8JsonWriter, TState> write)
+    public static void Write<TState>(StringBuilder output, JsonWriterOptions options, TState state, Action<Utf8JsonWriter, TState> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, options))
+        var utf8 = t_utf8 ??= new ArrayBufferWriter<byte>(16 * 1024);
+        utf8.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(utf8, options))
         {
             write(writer, state);
         }
 
-        return Readable(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.WrittenCount));
+        try
+        {
+            var count = Encoding.UTF8.GetChars(utf8.WrittenSpan, chars);
+            AppendReadable(output, chars.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     /// <summary>A post as an object whose members are <see cref="PostRow.Names"/>, in order; missing values are null.</summary>
@@ -90,14 +104,14 @@ internal static class JsonOutput
     /// Emoji unescaped, bidirectional controls escaped. In valid JSON a backslash only ever starts an escape inside a
     /// string, and every character outside a string is ASCII, so one pass that steps over whole escapes is exact.
     /// </summary>
-    private static string Readable(string json)
+    private static void AppendReadable(StringBuilder text, ReadOnlySpan<char> json)
     {
-        if (!json.Contains("\\uD", StringComparison.Ordinal) && !json.Any(Sanitizer.IsBidiControl))
+        if (json.IndexOf("\\uD", StringComparison.Ordinal) < 0 && json.IndexOfAny(BidiControls) < 0)
         {
-            return json;
+            text.Append(json);
+            return;
         }
 
-        var text = new StringBuilder(json.Length);
         for (var i = 0; i < json.Length; i++)
         {
             var c = json[i];
@@ -123,14 +137,15 @@ internal static class JsonOutput
                 text.Append(c);
             }
         }
-
-        return text.ToString();
     }
 
+    /// <summary>Every character <see cref="Sanitizer.IsBidiControl"/> accepts.</summary>
+    private static readonly SearchValues<char> BidiControls = SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
+
     /// <summary>The character of a <c>\uXXXX</c> escape starting at <paramref name="index"/>; null when there is none.</summary>
-    private static char? Escaped(string json, int index) =>
+    private static char? Escaped(ReadOnlySpan<char> json, int index) =>
         index + 6 <= json.Length && json[index] == '\\' && json[index + 1] == 'u'
-            && ushort.TryParse(json.AsSpan(index + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+            && ushort.TryParse(json.Slice(index + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
             ? (char)code
             : null;
 }

@@ -21,22 +21,23 @@ internal sealed class MarkdownFormatter : IOutputFormat
 
     private int _blocks;
 
-    public string Begin(DateTimeOffset now) => "";
+    public void Begin(DateTimeOffset now, StringBuilder output)
+    {
+    }
 
-    public string Result(SubredditResult result)
+    public void Result(SubredditResult result, StringBuilder block)
     {
         if (result.Posts is not { } posts)
         {
-            return "";
+            return;
         }
 
-        var block = new StringBuilder(64 + (posts.Count * 160));
         if (_blocks++ > 0)
         {
             block.Append('\n');
         }
 
-        block.Append("## r/").Append(EscapeText(result.Query.Name)).Append("\n\n");
+        AppendText(block.Append("## r/"), result.Query.Name).Append("\n\n");
         if (posts.Count == 0)
         {
             block.Append("_(no posts)_\n");
@@ -44,25 +45,29 @@ internal sealed class MarkdownFormatter : IOutputFormat
 
         foreach (var post in posts)
         {
-            block.Append("- [").Append(EscapeText(post.Title)).Append("](").Append(EscapeUrl(post.Url)).Append(") (")
-                .Append(post.Score.ToString(CultureInfo.InvariantCulture)).Append(")\n");
+            AppendText(block.Append("- ["), post.Title).Append("](");
+            AppendUrl(block, post.Url).Append(CultureInfo.InvariantCulture, $") ({post.Score})\n");
         }
-
-        return block.ToString();
     }
 
-    public string End() => "";
+    public void End(StringBuilder output)
+    {
+    }
 
     /// <summary>Text cleaned (<see cref="Sanitizer"/>) and every markup character backslash-escaped: <c>a\*b\*</c>.</summary>
-    public static string EscapeText(string text)
+    public static string EscapeText(string text) => AppendText(new StringBuilder(), text).ToString();
+
+    /// <summary>A URL as a link destination (see <see cref="AppendUrl"/>).</summary>
+    public static string EscapeUrl(string url) => AppendUrl(new StringBuilder(), url).ToString();
+
+    private static StringBuilder AppendText(StringBuilder escaped, string text)
     {
         var clean = Sanitizer.Clean(text);
         if (clean.AsSpan().IndexOfAny(Markup) < 0)
         {
-            return clean;
+            return escaped.Append(clean);
         }
 
-        var escaped = new StringBuilder(clean.Length + 16);
         foreach (var c in clean)
         {
             if (Markup.Contains(c, StringComparison.Ordinal))
@@ -73,7 +78,7 @@ internal sealed class MarkdownFormatter : IOutputFormat
             escaped.Append(c);
         }
 
-        return escaped.ToString();
+        return escaped;
     }
 
     /// <summary>
@@ -81,10 +86,9 @@ internal sealed class MarkdownFormatter : IOutputFormat
     /// and angle brackets percent-encoded, a backslash escaped, and an <c>&amp;</c> escaped where it would start an
     /// entity (<c>&amp;amp;</c>), so the link goes where the URL says.
     /// </summary>
-    public static string EscapeUrl(string url)
+    private static StringBuilder AppendUrl(StringBuilder escaped, string url)
     {
         var clean = Sanitizer.Clean(url);
-        var escaped = new StringBuilder(clean.Length + 16);
         for (var i = 0; i < clean.Length; i++)
         {
             _ = clean[i] switch
@@ -100,7 +104,7 @@ internal sealed class MarkdownFormatter : IOutputFormat
             };
         }
 
-        return escaped.ToString();
+        return escaped;
     }
 
     /// <summary>Whether <c>&amp;</c> at <paramref name="index"/> begins <c>&amp;name;</c> or <c>&amp;#123;</c>.</summary>

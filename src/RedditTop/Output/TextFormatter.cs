@@ -21,17 +21,36 @@ internal sealed class TextFormatter(bool color = false, bool header = true, bool
     public static string FormatHeader(DateTimeOffset now) =>
         now.ToString("dddd, MMMM dd, hh:mm tt", CultureInfo.InvariantCulture) + "\n" + new string('-', 27) + "\n";
 
-    public string Begin(DateTimeOffset now) => header ? FormatHeader(now) : "";
+    public void Begin(DateTimeOffset now, StringBuilder output)
+    {
+        if (header)
+        {
+            output.Append(FormatHeader(now));
+        }
+    }
 
-    public string Result(SubredditResult result) => result.Posts is { } posts ? FormatBlock(result.Query.Name, posts, color, markNew) : "";
+    public void Result(SubredditResult result, StringBuilder output)
+    {
+        if (result.Posts is { } posts)
+        {
+            AppendBlock(output, result.Query.Name, posts, color, markNew);
+        }
+    }
 
-    public string End() => "";
+    public void End(StringBuilder output)
+    {
+    }
+
+    /// <summary>One subreddit's block as a string (see <see cref="AppendBlock"/>).</summary>
+    public static string FormatBlock(string name, IReadOnlyList<Post> posts, bool color = false, bool markNew = false) =>
+        AppendBlock(new StringBuilder(), name, posts, color, markNew).ToString();
 
     /// <summary>One subreddit's block. Text from the server is cleaned (<see cref="Sanitizer"/>), so each post keeps its two lines.</summary>
-    public static string FormatBlock(string name, IReadOnlyList<Post> posts, bool color = false, bool markNew = false)
+    public static StringBuilder AppendBlock(StringBuilder block, string name, IReadOnlyList<Post> posts, bool color = false, bool markNew = false)
     {
-        var block = new StringBuilder(64 + (posts.Count * 160));
-        block.Append('\n').Append(Paint(Bold, $"/r/{name}:", color)).Append('\n');
+        block.Append('\n');
+        Start(block, Bold, color).Append("/r/").Append(name).Append(':');
+        End(block, color).Append('\n');
         if (posts.Count == 0)
         {
             block.Append("\t(no posts)\n");
@@ -39,13 +58,22 @@ internal sealed class TextFormatter(bool color = false, bool header = true, bool
 
         foreach (var post in posts)
         {
-            block.Append('\t').Append(markNew && post.IsNew ? "*" : "").Append(Paint(Yellow, post.Score.ToString(CultureInfo.InvariantCulture), color))
-                .Append(": ").AppendClean(post.Title)
-                .Append("\n\t\t").Append(Paint(Dim, "(" + Sanitizer.Clean(post.Url) + ")", color)).Append('\n');
+            block.Append('\t');
+            if (markNew && post.IsNew)
+            {
+                block.Append('*');
+            }
+
+            Start(block, Yellow, color).Append(CultureInfo.InvariantCulture, $"{post.Score}");
+            End(block, color).Append(": ").AppendClean(post.Title).Append("\n\t\t");
+            Start(block, Dim, color).Append('(').AppendClean(post.Url).Append(')');
+            End(block, color).Append('\n');
         }
 
-        return block.ToString();
+        return block;
     }
 
-    private static string Paint(string style, string text, bool color) => color ? style + text + Reset : text;
+    private static StringBuilder Start(StringBuilder block, string style, bool color) => color ? block.Append(style) : block;
+
+    private static StringBuilder End(StringBuilder block, bool color) => color ? block.Append(Reset) : block;
 }
