@@ -303,7 +303,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
         string? deviceId = form["device_id"];
         var (user, password) = BasicCredentials(context.Request);
         var (status, body) = AnswerTokenRequest(Interlocked.Increment(ref _tokenRequestCount), grantType, deviceId, user, password);
-        _tokenRequests.Enqueue(new TokenRequest(grantType, deviceId, user, body?["access_token"] is not null));
+        _tokenRequests.Enqueue(new TokenRequest(grantType, deviceId, user, body?["access_token"] is not null) { ConnectionId = context.Connection.Id });
 
         var response = context.Response;
         response.StatusCode = status;
@@ -370,6 +370,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
         var request = new RecordedRequest(subreddit, context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow)
         {
             Authorization = context.Request.Headers.Authorization,
+            ConnectionId = context.Connection.Id,
         };
         _requests.Enqueue(request);
         return request;

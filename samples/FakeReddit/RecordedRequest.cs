@@ -6,6 +6,9 @@ public sealed record RecordedRequest(string? Subreddit, string PathAndQuery, str
     /// <summary>The request's <c>Authorization</c> header, e.g. <c>bearer fake-token-…</c>, or null if it had none.</summary>
     public string? Authorization { get; init; }
 
+    /// <summary>The server's id of the connection the request came on: requests that share one have the same.</summary>
+    public string? ConnectionId { get; init; }
+
     /// <summary>When the response started (after latency and any hold), or null if it never did.</summary>
     public DateTimeOffset? RespondedAt { get; set; }
 }

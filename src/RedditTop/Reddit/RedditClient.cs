@@ -17,7 +17,8 @@ internal sealed class RedditClient(
     RunDeadline deadline,
     TimeProvider timeProvider,
     TokenSource? tokens = null,
-    RateBudget? budget = null) : IDisposable
+    RateBudget? budget = null,
+    HttpMessageHandler? ownNetwork = null) : IDisposable
 {
     /// <summary>
     /// Creates a client on the run's HTTP stack (<see cref="RedditHttp"/>), anonymous or, with <paramref name="app"/>,
@@ -34,16 +35,20 @@ internal sealed class RedditClient(
         AppAccess? app = null)
     {
         var deadline = new RunDeadline(options.Deadline, timeProvider);
+
+        // One network handler for the token endpoint and the API: one connection pool (a server holding both is
+        // connected to once), disposed with this client.
+        var ownNetwork = network is null ? RedditHttp.CreateNetworkHandler() : null;
         TokenSource? tokens = null;
         if (app is not null)
         {
-            var tokenHttp = RedditHttp.CreateClient(app.TokenUrl, options, deadline, timeProvider, log, network, randomizer);
+            var tokenHttp = RedditHttp.CreateClient(app.TokenUrl, options, deadline, timeProvider, log, network ?? ownNetwork, randomizer);
             tokens = new TokenSource(tokenHttp, app.TokenUrl, app.Credentials, app.Cache, timeProvider);
         }
 
         var budget = new RateBudget(timeProvider);
-        var http = RedditHttp.CreateClient(baseUrl, options, deadline, timeProvider, log, network, randomizer, tokens, budget);
-        return new RedditClient(http, options, deadline, timeProvider, tokens, budget);
+        var http = RedditHttp.CreateClient(baseUrl, options, deadline, timeProvider, log, network ?? ownNetwork, randomizer, tokens, budget);
+        return new RedditClient(http, options, deadline, timeProvider, tokens, budget, ownNetwork);
     }
 
     /// <summary>Starts the run's deadline again, for a new <c>--watch</c> round.</summary>
@@ -131,6 +136,7 @@ internal sealed class RedditClient(
     {
         http.Dispose();
         tokens?.Dispose();
+        ownNetwork?.Dispose();
     }
 
     private async Task<(ListingPage? Page, FetchFailure? Failure)> GetPageAsync(

@@ -32,6 +32,20 @@ public sealed class AuthEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ServerHoldingTokenEndpointAndApi_TokenConnectionIsReusedForTheListings()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true } });
+
+        var (exitCode, _, stderr) = await RunAsync(server, Secret, "-j", "1", "python:1");
+
+        // One connection pool for the token endpoint and the API: the token's connection carries the listing too.
+        Assert.Equal((0, ""), (exitCode, stderr));
+        var connection = Assert.Single(server.TokenRequests).ConnectionId;
+        Assert.NotNull(connection);
+        Assert.Equal(connection, Assert.Single(server.Requests).ConnectionId);
+    }
+
+    [Fact]
     public async Task Run_InstalledApp_UsesTheInstalledClientGrantWithADeviceId()
     {
         await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, RequireToken = true } });

@@ -60,7 +60,8 @@ internal static class RedditHttp
         VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
     };
 
-    private static SocketsHttpHandler CreateNetworkHandler() => new()
+    /// <summary>The network end of the stack; a handler passed to <see cref="CreateClient"/> stays its creator's to dispose.</summary>
+    public static SocketsHttpHandler CreateNetworkHandler() => new()
     {
         // Reddit redirects an unknown subreddit to its search page; that must be reported, not followed.
         AllowAutoRedirect = false,
