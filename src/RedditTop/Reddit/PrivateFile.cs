@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.IO.Hashing;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace RedditTop.Reddit;
 
@@ -13,6 +16,14 @@ internal static class PrivateFile
 {
     private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Sixteen hex digits that stand for <paramref name="key"/> in a file name, the same in every run, so that neither an
+    /// app's id nor a server appears in it. A non-cryptographic hash (XxHash3): nothing depends on it being hard to
+    /// invert, and a run over plain http then never loads the TLS library.
+    /// </summary>
+    public static string NameFor(string key) =>
+        XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(key)).ToString("x16", CultureInfo.InvariantCulture);
 
     /// <summary>Writes <paramref name="path"/> in <paramref name="directory"/> through <paramref name="write"/>; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>, leaving no temporary file.</summary>
     public static void WriteAtomically(string directory, string path, Action<Stream> write)

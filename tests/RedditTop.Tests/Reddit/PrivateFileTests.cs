@@ -16,6 +16,15 @@ public sealed class PrivateFileTests : IDisposable
     private string FilePath => Path.Combine(CacheDirectory, "token.json");
 
     [Fact]
+    public void NameFor_Key_SixteenHexDigitsTheSameInEveryRunAndNothingOfTheKey()
+    {
+        var name = PrivateFile.NameFor("my-client-id\nhttps://www.reddit.com/api/v1/access_token");
+
+        Assert.Equal("e3cfcfa098f842d0", name); // a file written by an earlier run is found again
+        Assert.NotEqual(name, PrivateFile.NameFor("my-client-id\nhttps://www.reddit.com/api/v1/access_token "));
+    }
+
+    [Fact]
     public void WriteAtomically_NewFile_IsOwnerOnlyInAnOwnerOnlyDirectoryWithNoTemporaryLeft()
     {
         PrivateFile.WriteAtomically(CacheDirectory, FilePath, stream => stream.Write("{}"u8));

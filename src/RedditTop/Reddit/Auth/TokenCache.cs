@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using RedditTop.Reddit.Json;
 
@@ -51,5 +49,5 @@ internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl
     }
 
     private static string Key(string clientId, Uri tokenUrl) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clientId + "\n" + tokenUrl.AbsoluteUri)))[..16];
+        PrivateFile.NameFor(clientId + "\n" + tokenUrl.AbsoluteUri);
 }

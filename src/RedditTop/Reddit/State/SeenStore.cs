@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using RedditTop.Reddit.Json;
 
@@ -52,7 +50,7 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 
     /// <summary>The file of <paramref name="key"/>: the name is a hash of the key, so no subreddit name appears in it.</summary>
     public string FilePathFor(string key) =>
-        Path.Combine(directory, FilePrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16] + ".json");
+        Path.Combine(directory, FilePrefix + PrivateFile.NameFor(key) + ".json");
 
     /// <summary>
     /// The ids the previous run with <paramref name="key"/> saved. No file yet: a first run, no warning. A file that
