@@ -27,7 +27,7 @@ internal sealed class AtomicFile : IAsyncDisposable
     public static AtomicFile Create(string path)
     {
         var full = Path.GetFullPath(path);
-        var unique = $"{Environment.ProcessId}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}";
+        var unique = $"{Environment.ProcessId}.{Random.Shared.NextInt64():x16}"; // not a secret: the file is created only if nothing is there
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{unique}.tmp");
         var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
         return new AtomicFile(full, temporary, new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Hashing;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace RedditTop.Reddit;
@@ -28,8 +27,10 @@ internal static class PrivateFile
     /// <summary>Writes <paramref name="path"/> in <paramref name="directory"/> through <paramref name="write"/>; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>, leaving no temporary file.</summary>
     public static void WriteAtomically(string directory, string path, Action<Stream> write)
     {
-        // A name of its own for each writer, also for writers in one process: no one writes into another's file.
-        var temporary = $"{path}.{Environment.ProcessId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp";
+        // A name of its own for each writer, also for writers in one process: no one writes into another's file. It need
+        // not be unguessable (the directory is the user's alone, and the file is created only if nothing is there, a
+        // link included), so no cryptographic generator, which would load the TLS library for a file name.
+        var temporary = $"{path}.{Environment.ProcessId}.{Random.Shared.NextInt64():x16}.tmp";
         var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
         if (OperatingSystem.IsWindows())
         {
