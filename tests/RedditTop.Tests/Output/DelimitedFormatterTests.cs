@@ -162,10 +162,11 @@ public sealed class DelimitedFormatterTests
     private static List<IReadOnlyList<string>> ParseTsv(string text)
     {
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
-        return text[..^1].Split('\n').Select(line => (IReadOnlyList<string>)line.Split('\t').Select(Unescape).ToList()).ToList();
+        return text[..^1].Split('\n').Select(line => (IReadOnlyList<string>)line.Split('\t').Select(UnescapeTsv).ToList()).ToList();
     }
 
-    private static string Unescape(string field)
+    /// <summary>A TSV field as written, unescaped: <c>\t</c>, <c>\n</c>, <c>\r</c> and <c>\\</c> back to what they stand for.</summary>
+    internal static string UnescapeTsv(string field)
     {
         var text = new StringBuilder(field.Length);
         for (var i = 0; i < field.Length; i++)

@@ -125,7 +125,7 @@ public sealed class OutputFormatProperties
         {
             var fields = lines[i + 1].Split('\t');
             Assert.Equal(expected[i].Select(field => field.Replace("\\", "\\\\", StringComparison.Ordinal)), fields);
-            Assert.Equal(expected[i], fields.Select(UnescapeTsv));
+            Assert.Equal(expected[i], fields.Select(DelimitedFormatterTests.UnescapeTsv));
         }
     });
 
@@ -227,30 +227,6 @@ public sealed class OutputFormatProperties
         }
 
         return text;
-    }
-
-    private static string UnescapeTsv(string field)
-    {
-        var text = new StringBuilder(field.Length);
-        for (var i = 0; i < field.Length; i++)
-        {
-            if (field[i] != '\\')
-            {
-                text.Append(field[i]);
-                continue;
-            }
-
-            text.Append(field[++i] switch
-            {
-                't' => '\t',
-                'n' => '\n',
-                'r' => '\r',
-                '\\' => '\\',
-                var c => throw new FormatException($"unknown escape \\{c}"),
-            });
-        }
-
-        return text.ToString();
     }
 
     /// <summary>CommonMark link text from <paramref name="start"/> to the first unescaped ']': its text, and where the ']' ends.</summary>
