@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Polly.Timeout;
 using RedditTop.Reddit.Auth;
 using RedditTop.Reddit.Http;
 using RedditTop.Reddit.Json;
@@ -158,7 +157,7 @@ internal sealed class RedditClient(
         {
             cancellationToken.ThrowIfCancellationRequested(); // the caller's own cancellation is not this subreddit's failure
             var failure = deadlineReached.IsCancellationRequested ? new FetchFailure(FailureKind.DeadlineReached, Limit: options.Deadline)
-                : bodyTimeout.IsCancellationRequested || e is TimeoutRejectedException ? new FetchFailure(FailureKind.TimedOut, Limit: options.Timeout)
+                : bodyTimeout.IsCancellationRequested ? new FetchFailure(FailureKind.TimedOut, Limit: options.Timeout)
                 : FailureReasons.FromException(e);
             return (null, failure with { Attempts = Math.Max(1, RequestInfo.AttemptsOf(request)) });
         }
