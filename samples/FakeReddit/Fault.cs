@@ -81,7 +81,7 @@ public enum Fault
     [JsonStringEnumMemberName("no-title")]
     NoTitle,
 
-    /// <summary>Send the headers and half the body, then drop the connection.</summary>
+    /// <summary>Send the headers (with the whole body's <c>Content-Length</c>) and half the body, then close the connection; what was sent is delivered first.</summary>
     [JsonStringEnumMemberName("truncate")]
     Truncate,
 

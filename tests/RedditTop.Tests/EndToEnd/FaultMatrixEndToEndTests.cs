@@ -62,7 +62,7 @@ public sealed partial class FaultMatrixEndToEndTests
         // JSON is the first half of the listing of the 4 posts FakeReddit generates for r/faulty: 1,095 bytes, ending
         // between two tokens.
         new("the connection dropped mid-body", OfFaulty(b => b.Fault = Fault.Truncate), [],
-            Shows.NoBlock, "reddittop: r/faulty: connection lost while reading the response (Connection reset by peer)\n", 1),
+            Shows.NoBlock, "reddittop: r/faulty: connection lost while reading the response (The response ended prematurely, with at least 1096 additional bytes expected. (ResponseEnded))\n", 1),
         new("JSON cut mid-body, Content-Length matching", OfFaulty(b => b.Fault = Fault.CutJson), [],
             Shows.NoBlock, "reddittop: r/faulty: invalid JSON at byte 1095 (expected depth to be zero at the end of the JSON payload)\n", 1),
         new("an HTML page with status 200, anonymous", OfFaulty(b => b.Fault = Fault.Html), [],
@@ -145,7 +145,9 @@ public sealed partial class FaultMatrixEndToEndTests
         using var process = ReddittopProcess.Start(args, environment);
         if (row.AfterTheOthers)
         {
-            await process.WaitUntilAsync(() => Healthy.All(h => server.Requests.Any(r => r.Subreddit == h.Name)), Patience);
+            // Printed, not only received: the program has read the healthy answers (and the budget they report), so the
+            // faulty subreddit's requests are the only ones it still has in flight.
+            await process.WaitForStdoutAsync(stdout => Healthy.All(h => stdout.Contains($"\n/r/{h.Name}:\n", StringComparison.Ordinal)), Patience);
             server.Release(Faulty);
         }
 
@@ -207,7 +209,7 @@ public sealed partial class FaultMatrixEndToEndTests
     /// One behaviour of the server (<paramref name="Arrange"/>d on a new scenario), the program's extra
     /// <paramref name="Args"/>, and what the user must see. <paramref name="Requests"/> counts the faulty subreddit's
     /// listing requests, <paramref name="TokenRequests"/> the token endpoint's. With <paramref name="AfterTheOthers"/>
-    /// the faulty subreddit's first answer is held until both healthy requests have reached the server.
+    /// the faulty subreddit's first answer is held until both healthy subreddits are printed.
     /// </summary>
     private sealed record Row(
         string Behaviour,
