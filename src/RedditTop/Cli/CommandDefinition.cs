@@ -42,6 +42,13 @@ internal sealed class CommandDefinition
             Subreddits, Limit, Sort, Time, BaseUrl, Insecure, Timeout, Retries, Deadline, Concurrency, Verbose, Format, Order, Color, NoHeader, Output,
             Watch, MarkNew, NewOnly, MinScore, NoNsfw, NoStickied, Domain, Flair, Completion,
         };
+
+        // Completion comes from the scripts of --completion. System.CommandLine's own [suggest] directive (for
+        // dotnet-suggest) is not offered: it fails on some command lines ('[suggest] -vn -n5') with an exception.
+        foreach (var suggest in Root.Directives.OfType<System.CommandLine.Completions.SuggestDirective>().ToList())
+        {
+            Root.Directives.Remove(suggest);
+        }
     }
 
     public RootCommand Root { get; }

@@ -241,6 +241,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("--deadline", "NaN", "python")]
     [InlineData("--sort", "oldest", "python")]
     [InlineData("python", "--", "-n")]
+    [InlineData("[suggest]", "-vn", "-n5")]
     [InlineData("-n")]
     [InlineData]
     public async Task InvokeAsync_UsageError_Exits2WithMessageAndNoStackTrace(params string[] args)
