@@ -1,8 +1,8 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using RedditTop.Output;
+using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
-using RedditTop.Reddit.Models;
 
 namespace RedditTop.Benchmarks;
 

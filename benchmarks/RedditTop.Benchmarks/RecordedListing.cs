@@ -1,6 +1,5 @@
+using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
-using RedditTop.Reddit.Json;
-using RedditTop.Reddit.Models;
 
 namespace RedditTop.Benchmarks;
 

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using RedditTop.Cli;
+using RedditTop.Hosting;
+using RedditTop.Run;
 
 StandardStreams.ReopenClosedOnDevNull();
 
@@ -25,7 +27,7 @@ void Stop(PosixSignalContext context, int exitCode)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitCodes.Interrupted));
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitCodes.Terminated));
 
-var environment = new CliEnvironment(
+var environment = new RunEnvironment(
     stdout,
     stderr,
     Environment.GetEnvironmentVariable,

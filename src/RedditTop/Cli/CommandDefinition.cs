@@ -1,9 +1,11 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
+using RedditTop.Cli.Completion;
 using RedditTop.Output;
 using RedditTop.Reddit;
+using RedditTop.Run;
 
 namespace RedditTop.Cli;
 
@@ -103,7 +105,7 @@ internal sealed class CommandDefinition
 
     public Option<Uri?> BaseUrl { get; } = new("--base-url")
     {
-        Description = $"Reddit-compatible server to query, token endpoint included [default: ${CliOptions.BaseUrlVariable}, else Reddit]",
+        Description = $"Reddit-compatible server to query, token endpoint included [default: ${RunOptions.BaseUrlVariable}, else Reddit]",
         HelpName = "url",
         CustomParser = ParseBaseUrl,
     };
@@ -258,7 +260,7 @@ internal sealed class CommandDefinition
     private static Uri? ParseBaseUrl(ArgumentResult result)
     {
         var text = result.Tokens[^1].Value;
-        if (CliOptions.TryParseBaseUrl(text, out var url))
+        if (RunOptions.TryParseBaseUrl(text, out var url))
         {
             return url;
         }

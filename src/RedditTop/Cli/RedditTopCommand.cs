@@ -1,8 +1,10 @@
-using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
-using RedditTop.Reddit;
+using System.CommandLine;
+using RedditTop.Cli.Completion;
 using RedditTop.Reddit.Auth;
+using RedditTop.Reddit;
+using RedditTop.Run;
 
 namespace RedditTop.Cli;
 
@@ -14,7 +16,7 @@ internal static class RedditTopCommand
     /// Parses and runs the command and returns the exit code: usage errors are reported on stderr and exit with 2, and
     /// an exception (a bug) is reported with its stack trace and exits with 70.
     /// </summary>
-    public static async Task<int> InvokeAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    public static async Task<int> InvokeAsync(string[] args, RunEnvironment environment, CancellationToken cancellationToken)
     {
         try
         {
@@ -32,7 +34,7 @@ internal static class RedditTopCommand
         }
     }
 
-    private static async Task<int> ParseAndRunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<int> ParseAndRunAsync(string[] args, RunEnvironment environment, CancellationToken cancellationToken)
     {
         var cli = new CommandDefinition();
         var root = cli.Root;
@@ -41,18 +43,18 @@ internal static class RedditTopCommand
             // The option wins; an empty variable counts as unset.
             var url = parseResult.GetValue(cli.BaseUrl);
             var urlSource = "--base-url";
-            if (parseResult.GetResult(cli.BaseUrl) is null && environment.GetEnvironmentVariable(CliOptions.BaseUrlVariable) is { Length: > 0 } variable)
+            if (parseResult.GetResult(cli.BaseUrl) is null && environment.GetEnvironmentVariable(RunOptions.BaseUrlVariable) is { Length: > 0 } variable)
             {
-                if (!CliOptions.TryParseBaseUrl(variable, out var fromVariable))
+                if (!RunOptions.TryParseBaseUrl(variable, out var fromVariable))
                 {
-                    return await UsageErrorAsync(environment, [CommandDefinition.NotABaseUrl(CliOptions.BaseUrlVariable, variable)]);
+                    return await UsageErrorAsync(environment, [CommandDefinition.NotABaseUrl(RunOptions.BaseUrlVariable, variable)]);
                 }
 
                 url = fromVariable;
-                urlSource = CliOptions.BaseUrlVariable;
+                urlSource = RunOptions.BaseUrlVariable;
             }
 
-            if (url is not null && CliOptions.TransportProblem(urlSource, url, parseResult.GetValue(cli.Insecure)) is { } problem)
+            if (url is not null && RunOptions.TransportProblem(urlSource, url, parseResult.GetValue(cli.Insecure)) is { } problem)
             {
                 return await UsageErrorAsync(environment, [problem]);
             }
@@ -85,7 +87,7 @@ internal static class RedditTopCommand
                 parseResult.GetValue(cli.Watch) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 parseResult.GetValue(cli.MarkNew),
                 parseResult.GetValue(cli.NewOnly));
-            return await TopAction.RunAsync(new CliOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, outputOptions, watch), environment, token);
+            return await TopAction.RunAsync(new RunOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, outputOptions, watch), environment, token);
         });
 
         ParseResult parseResult;
@@ -189,7 +191,7 @@ internal static class RedditTopCommand
         return errors.Distinct().ToList();
     }
 
-    private static async Task<int> UsageErrorAsync(CliEnvironment environment, IEnumerable<string> messages)
+    private static async Task<int> UsageErrorAsync(RunEnvironment environment, IEnumerable<string> messages)
     {
         foreach (var message in messages)
         {

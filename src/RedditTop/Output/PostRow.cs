@@ -1,5 +1,5 @@
 using System.Globalization;
-using RedditTop.Reddit.Models;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Output;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
-using RedditTop.Reddit.Models;
 
 namespace RedditTop.Output;
 

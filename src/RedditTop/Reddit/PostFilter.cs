@@ -1,4 +1,4 @@
-using RedditTop.Reddit.Models;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Reddit;
 

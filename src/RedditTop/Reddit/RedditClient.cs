@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using RedditTop.Reddit.Auth;
+using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Http;
-using RedditTop.Reddit.Json;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Reddit;
 
@@ -92,7 +93,7 @@ internal sealed class RedditClient(
         cancellationToken.ThrowIfCancellationRequested();
         using var deadlineReached = new CancellationTokenSource(deadline.Remaining, timeProvider);
 
-        var posts = new List<Models.Post>(Math.Min(query.Count, SubredditQuery.MaxPerRequest));
+        var posts = new List<Post>(Math.Min(query.Count, SubredditQuery.MaxPerRequest));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var filter = options.Filter is { IsEmpty: false } f ? f : null;
         string? after = null;

@@ -1,4 +1,5 @@
-using RedditTop.Reddit.Models;
+using RedditTop.Reddit.Failures;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Reddit;
 

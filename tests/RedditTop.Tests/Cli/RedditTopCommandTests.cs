@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Cli;
 using RedditTop.Output;
+using RedditTop.Run;
 using RedditTop.Tests.Support;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;
@@ -190,7 +191,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("", "https://www.reddit.com/r/askreddit/top.json")] // an empty variable counts as unset
     public async Task InvokeAsync_BaseUrlFromEnvironment_SendsRequestsThere(string variable, string expectedUrl)
     {
-        _variables[CliOptions.BaseUrlVariable] = variable;
+        _variables[RunOptions.BaseUrlVariable] = variable;
         _mock.Expect(expectedUrl).Respond("application/json", TestFiles.Read("listing_top.json"));
 
         var exitCode = await InvokeAsync("askreddit:1");
@@ -202,7 +203,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [Fact]
     public async Task InvokeAsync_BaseUrlOption_WinsOverEnvironment()
     {
-        _variables[CliOptions.BaseUrlVariable] = "http://127.0.0.1:9999";
+        _variables[RunOptions.BaseUrlVariable] = "http://127.0.0.1:9999";
         _mock.Expect("http://127.0.0.1:8888/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
 
         var exitCode = await InvokeAsync("--base-url", "http://127.0.0.1:8888", "askreddit:1");
@@ -265,7 +266,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("http://reddit.example", "reddittop: REDDITTOP_BASE_URL: plain http is accepted only for a loopback address")]
     public async Task InvokeAsync_UnusableBaseUrlInEnvironment_Exits2NamingTheVariable(string variable, string expected)
     {
-        _variables[CliOptions.BaseUrlVariable] = variable;
+        _variables[RunOptions.BaseUrlVariable] = variable;
 
         var exitCode = await InvokeAsync("python");
 
@@ -389,7 +390,7 @@ public sealed class RedditTopCommandTests : IDisposable
     public async Task InvokeAsync_StderrIsATerminalAndTheRunIsSlow_ShowsALiveStatusLineAndErasesIt()
     {
         _mock.When("https://www.reddit.com/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
-        var environment = new CliEnvironment(_out, _error, _ => null, _time, _stuck, ErrorIsTerminal: true);
+        var environment = new RunEnvironment(_out, _error, _ => null, _time, _stuck, ErrorIsTerminal: true);
 
         var run = InvokeAsync(environment, CancellationToken.None, "--retries", "0", "askreddit:1", "stuck");
         await _stuck.NextRequestAsync();
@@ -425,7 +426,7 @@ public sealed class RedditTopCommandTests : IDisposable
     {
         _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
 
-        await InvokeAsync(new CliEnvironment(_out, _error, _ => null, _time, _stuck, OutIsTerminal: terminal), CancellationToken.None, "--color", color, "askreddit:1");
+        await InvokeAsync(new RunEnvironment(_out, _error, _ => null, _time, _stuck, OutIsTerminal: terminal), CancellationToken.None, "--color", color, "askreddit:1");
 
         // On a terminal new posts are marked too, and on a first run every post is new.
         var colored = _out.ToString();
@@ -579,7 +580,7 @@ public sealed class RedditTopCommandTests : IDisposable
     public async Task InvokeAsync_BugInTheRun_Exits70AskingForAReport()
     {
         var exitCode = await InvokeAsync(
-            new CliEnvironment(_out, _error, _ => throw new InvalidOperationException("environment unreadable"), _time, _mock),
+            new RunEnvironment(_out, _error, _ => throw new InvalidOperationException("environment unreadable"), _time, _mock),
             CancellationToken.None,
             "askreddit:1");
 
@@ -595,7 +596,7 @@ public sealed class RedditTopCommandTests : IDisposable
         _mock.When("*").Respond("application/json", TestFiles.Read("listing_top.json"));
         using var full = new StreamWriter(new FullDiskStream());
 
-        var exitCode = await InvokeAsync(new CliEnvironment(full, _error, _ => null, _time, _mock), CancellationToken.None, "askreddit:1");
+        var exitCode = await InvokeAsync(new RunEnvironment(full, _error, _ => null, _time, _mock), CancellationToken.None, "askreddit:1");
 
         Assert.Equal(ExitCodes.Failed, exitCode);
         Assert.Equal("reddittop: cannot write output: No space left on device\n", _error.ToString());
@@ -604,9 +605,9 @@ public sealed class RedditTopCommandTests : IDisposable
     private Task<int> InvokeAsync(params string[] args) => InvokeAsync(CancellationToken.None, args);
 
     private Task<int> InvokeAsync(CancellationToken cancellationToken, params string[] args) =>
-        InvokeAsync(new CliEnvironment(_out, _error, name => _variables.GetValueOrDefault(name), _time, _stuck), cancellationToken, args);
+        InvokeAsync(new RunEnvironment(_out, _error, name => _variables.GetValueOrDefault(name), _time, _stuck), cancellationToken, args);
 
-    private static Task<int> InvokeAsync(CliEnvironment environment, CancellationToken cancellationToken, params string[] args) =>
+    private static Task<int> InvokeAsync(RunEnvironment environment, CancellationToken cancellationToken, params string[] args) =>
         RedditTopCommand.InvokeAsync(args, environment, cancellationToken);
 
     private static FakeTimeProvider CreateTime()

@@ -1,6 +1,6 @@
 using RedditTop.Output;
+using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
-using RedditTop.Reddit.Models;
 
 namespace RedditTop.Tests.Output;
 

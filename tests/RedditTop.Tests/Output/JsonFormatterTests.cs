@@ -1,7 +1,8 @@
 using System.Text.Json;
 using RedditTop.Output;
+using RedditTop.Reddit.Failures;
+using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
-using RedditTop.Reddit.Models;
 
 namespace RedditTop.Tests.Output;
 

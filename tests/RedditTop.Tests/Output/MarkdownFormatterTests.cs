@@ -1,6 +1,7 @@
 using RedditTop.Output;
+using RedditTop.Reddit.Failures;
+using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
-using RedditTop.Reddit.Models;
 
 namespace RedditTop.Tests.Output;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Output;
-using RedditTop.Reddit.Models;
+using RedditTop.Reddit.Listings;
 using RedditTop.Tests.TestData;
 
 namespace RedditTop.Tests.Output;

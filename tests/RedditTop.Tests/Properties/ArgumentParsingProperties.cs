@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Cli;
 using RedditTop.Reddit;
+using RedditTop.Run;
 using RichardSzalay.MockHttp;
 
 namespace RedditTop.Tests.Properties;
@@ -119,7 +120,7 @@ public sealed partial class ArgumentParsingProperties
         using var output = new StringWriter();
         using var error = new StringWriter();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 6, 12, 0, TimeSpan.Zero));
-        var environment = new CliEnvironment(output, error, _ => null, time, mock);
+        var environment = new RunEnvironment(output, error, _ => null, time, mock);
 
         var exitCode = await RedditTopCommand.InvokeAsync(args, environment, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 

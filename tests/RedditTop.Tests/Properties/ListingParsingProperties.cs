@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
-using FsCheck;
+using System.Net;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using Microsoft.Extensions.Time.Testing;
+using RedditTop.Reddit.Failures;
 using RedditTop.Reddit;
 using RichardSzalay.MockHttp;
 

@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
-using FsCheck;
+using System.Text;
 using FsCheck.Fluent;
-using RedditTop.Reddit.Models;
+using FsCheck;
+using RedditTop.Reddit.Listings;
 using RedditTop.Tests.TestData;
 
 namespace RedditTop.Tests.Properties;

@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using FsCheck;
+using System.Text;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using RedditTop.Output;
+using RedditTop.Reddit.Failures;
+using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
-using RedditTop.Reddit.Models;
 using RedditTop.Tests.Output;
 
 namespace RedditTop.Tests.Properties;

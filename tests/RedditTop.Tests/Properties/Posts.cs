@@ -1,6 +1,6 @@
-using FsCheck;
 using FsCheck.Fluent;
-using RedditTop.Reddit.Models;
+using FsCheck;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Tests.Properties;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
+using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
-using RedditTop.Reddit.Json;
-using RedditTop.Reddit.Models;
 
 namespace RedditTop.Tests.TestData;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using RedditTop.Reddit.Json;
+using RedditTop.Reddit.Listings;
+using RedditTop.Storage;
 
 namespace RedditTop.Reddit.Auth;
 

@@ -1,11 +1,12 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Http;
-using RedditTop.Reddit.Json;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Reddit.Auth;
 
@@ -118,7 +119,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
         }
     }
 
-    private async Task<Models.TokenResponse> ReadTokenAsync(HttpResponseMessage response, int attempts, CancellationToken cancellationToken)
+    private async Task<TokenResponse> ReadTokenAsync(HttpResponseMessage response, int attempts, CancellationToken cancellationToken)
     {
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
@@ -133,7 +134,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
             throw new TokenRequestException(FailureReasons.Phrase(failure with { Attempts = Math.Max(1, attempts) }));
         }
 
-        Models.TokenResponse? body;
+        TokenResponse? body;
         try
         {
             body = await response.Content.ReadFromJsonAsync(RedditJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);

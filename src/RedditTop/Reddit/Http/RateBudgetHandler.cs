@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RedditTop.Reddit.Failures;
 
 namespace RedditTop.Reddit.Http;
 

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
+using RedditTop.Reddit.Failures;
 using RedditTop.Reddit;
 using RedditTop.Tests.Support;
 using RedditTop.Tests.TestData;

@@ -1,0 +1,68 @@
+namespace RedditTop.Reddit.Failures;
+
+/// <summary>What went wrong with one subreddit. Retry decisions, exit codes and every output read this, not the phrase.</summary>
+internal enum FailureKind
+{
+    /// <summary>404, or Reddit's redirect of an unknown name to its subreddit search.</summary>
+    NotFound,
+
+    /// <summary>404 with reason <c>banned</c>.</summary>
+    Banned,
+
+    /// <summary>403 with reason <c>private</c>.</summary>
+    Private,
+
+    /// <summary>403 with reason <c>quarantined</c>.</summary>
+    Quarantined,
+
+    /// <summary>403 with reason <c>gold_only</c>.</summary>
+    GoldOnly,
+
+    /// <summary>Any other 403.</summary>
+    Forbidden,
+
+    /// <summary>An anonymous request answered with a 403 without a reason, or with a web page: Reddit blocks the network.</summary>
+    Blocked,
+
+    /// <summary>The token endpoint gave no token (wrong credentials, an error, no answer).</summary>
+    AuthenticationFailed,
+
+    /// <summary>401.</summary>
+    Unauthorized,
+
+    /// <summary>429, after the retries Reddit's wait allowed.</summary>
+    RateLimited,
+
+    /// <summary>5xx, after the retries.</summary>
+    ServerError,
+
+    /// <summary>Any other status that is not a success.</summary>
+    HttpError,
+
+    /// <summary>A redirect that is not to the subreddit search.</summary>
+    Redirect,
+
+    /// <summary>No answer within the time-out of an attempt, after the retries.</summary>
+    TimedOut,
+
+    /// <summary>The run's deadline passed before this subreddit was complete.</summary>
+    DeadlineReached,
+
+    /// <summary>An HTML page where JSON belongs.</summary>
+    WebPage,
+
+    /// <summary>A body that is not JSON, or is cut off.</summary>
+    InvalidJson,
+
+    /// <summary>JSON that is not a usable listing.</summary>
+    InvalidResponse,
+
+    /// <summary>A body over the size cap.</summary>
+    TooLarge,
+
+    /// <summary>No response, or a connection lost while reading it.</summary>
+    Network,
+
+    /// <summary>Anything else; a bug in reddittop or in a library.</summary>
+    Unexpected,
+}

@@ -1,0 +1,9 @@
+using RedditTop.Reddit.Failures;
+
+namespace RedditTop.Reddit.Http;
+
+/// <summary>Thrown by <see cref="SizeLimitedStream"/> when a body grows past its cap.</summary>
+internal sealed class ResponseTooLargeException(long limit) : IOException($"the response is larger than {FailureReasons.Size(limit)}")
+{
+    public long Limit { get; } = limit;
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using RedditTop.History;
+using RedditTop.Reddit.Auth;
+using RedditTop.Reddit.Failures;
+using RedditTop.Reddit.Listings;
+
+namespace RedditTop.Reddit.Listings;
+
+/// <summary>
+/// The one source-generated JSON context: no reflection, safe for trimming and NativeAOT. The models take whatever
+/// the server sends (no member is required here); <see cref="ListingReader"/> judges whether a page is usable. Nesting
+/// deeper than <see cref="MaxDepth"/> is refused as it is read (a real listing nests about ten deep), as are more
+/// children than <see cref="ChildList.MaxCount"/>; the size cap is <see cref="SizeLimitedStream"/>'s.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    RespectNullableAnnotations = true,
+    MaxDepth = MaxDepth)]
+[JsonSerializable(typeof(Listing))]
+[JsonSerializable(typeof(RedditError))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(CachedToken))]
+[JsonSerializable(typeof(SeenState))]
+internal sealed partial class RedditJsonContext : JsonSerializerContext
+{
+    public const int MaxDepth = 64;
+}

@@ -1,4 +1,0 @@
-namespace RedditTop.Reddit.Models;
-
-/// <summary>The body of a listing page as sent; <see cref="After"/> names the next page, if any.</summary>
-internal sealed record ListingData(ChildList? Children, string? After = null, string? Before = null);

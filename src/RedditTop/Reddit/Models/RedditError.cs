@@ -1,4 +1,0 @@
-namespace RedditTop.Reddit.Models;
-
-/// <summary>The JSON body Reddit sends with many error statuses, e.g. <c>{"reason": "private", "message": "Forbidden", "error": 403}</c>.</summary>
-internal sealed record RedditError(string? Reason = null, string? Message = null);

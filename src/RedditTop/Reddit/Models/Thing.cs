@@ -1,4 +1,0 @@
-namespace RedditTop.Reddit.Models;
-
-/// <summary>One child of a listing as sent: <c>{"kind": "t3", "data": {...}}</c> for a post.</summary>
-internal sealed record Thing(string? Kind, PostData? Data);

@@ -1,7 +1,0 @@
-namespace RedditTop.Reddit;
-
-/// <summary>Thrown by <see cref="SizeLimitedStream"/> when a body grows past its cap.</summary>
-internal sealed class ResponseTooLargeException(long limit) : IOException($"the response is larger than {FailureReasons.Size(limit)}")
-{
-    public long Limit { get; } = limit;
-}

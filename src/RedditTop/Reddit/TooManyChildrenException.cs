@@ -1,7 +1,0 @@
-namespace RedditTop.Reddit;
-
-/// <summary>Thrown while a listing is read, once it has more children than <see cref="Models.ChildList.MaxCount"/>.</summary>
-internal sealed class TooManyChildrenException(int limit) : Exception($"the listing has more than {limit} children")
-{
-    public int Limit { get; } = limit;
-}

@@ -1,0 +1,27 @@
+namespace RedditTop.Run;
+
+/// <summary>How results are written: the format (<c>-f</c>), the order, colour, the text header, and a file (<c>-o</c>).</summary>
+internal sealed record OutputOptions(
+    string Format = "text",
+    bool InputOrder = false,
+    string Color = "auto",
+    bool Header = true,
+    string? File = null)
+{
+    public static readonly IReadOnlyList<string> Orders = ["arrival", "input"];
+
+    public static readonly IReadOnlyList<string> ColorChoices = ["auto", "always", "never"];
+
+    /// <summary>
+    /// Whether to colour: <c>always</c>, <c>never</c>, or with <c>auto</c> only on a terminal, unless <c>NO_COLOR</c> says
+    /// no or <c>FORCE_COLOR</c> says yes (each when set and not empty; <c>FORCE_COLOR=0</c> is no).
+    /// </summary>
+    public bool UseColor(bool toTerminal, Func<string, string?> getVariable) => Color switch
+    {
+        "always" => true,
+        "never" => false,
+        _ when getVariable("NO_COLOR") is { Length: > 0 } => false,
+        _ when getVariable("FORCE_COLOR") is { Length: > 0 } force => force != "0",
+        _ => toTerminal,
+    };
+}

@@ -1,0 +1,377 @@
+using System.CommandLine;
+using System.Diagnostics;
+using RedditTop.Cli.Completion;
+using RedditTop.Cli;
+using RedditTop.Output;
+using RedditTop.Reddit;
+using RedditTop.Run;
+
+namespace RedditTop.Tests.Cli.Completion;
+
+public sealed class CompletionScriptsTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("reddittop-completion-");
+    private readonly DirectoryInfo _cwd; // where the shells run: file names complete from here
+
+    public CompletionScriptsTests() => _cwd = _directory.CreateSubdirectory("cwd");
+
+    public static TheoryData<string> Shells => [.. CompletionScripts.Shells];
+
+    public static TheoryData<string, string[]> FixedValues => new()
+    {
+        { "--sort", [.. RedditClientOptions.Sorts] },
+        { "--time", [.. RedditClientOptions.Times] },
+        { "--format", [.. OutputFormats.Names] },
+        { "--order", [.. OutputOptions.Orders] },
+        { "--color", [.. OutputOptions.ColorChoices] },
+    };
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    // Text: every shell ------------------------------------------------------------------------------------------
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Generate_RedditTopRoot_MentionsEveryOptionByEveryName(string shell)
+    {
+        var root = new CommandDefinition().Root;
+
+        var script = CompletionScripts.Generate(shell, root);
+
+        var names = root.Options.SelectMany(o => o.Aliases.Prepend(o.Name).Where(n => n.StartsWith('-')).Select(n => (Option: o, Name: n))).ToList();
+        Assert.Contains(names, n => n.Name == "--help");
+        Assert.Contains(names, n => n.Name == "-?");
+        Assert.Contains(names, n => n.Name == "--version");
+        Assert.Contains(names, n => n.Name == "-o");
+        foreach (var (option, name) in names)
+        {
+            Assert.Contains(Mention(shell, option, name), script, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Generate_RedditTopRoot_ListsTheFixedValuesOfEachChoiceOption(string shell)
+    {
+        var root = new CommandDefinition().Root;
+
+        var script = CompletionScripts.Generate(shell, root);
+
+        foreach (var (option, values) in FixedValues.Select(row => ((string)row[0], (string[])row[1])))
+        {
+            Assert.Contains(ValueList(shell, OptionNamed(root, option), values), script, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Generate_OptionAddedToTheRoot_AppearsWithItsValues(string shell)
+    {
+        var root = new CommandDefinition().Root;
+        var widget = new Option<string>("--widget", "-w") { Description = "A widget", CompletionSources = { "a", "b" } };
+        root.Options.Add(widget);
+
+        var script = CompletionScripts.Generate(shell, root);
+
+        Assert.Contains(Mention(shell, widget, "--widget"), script, StringComparison.Ordinal);
+        Assert.Contains(Mention(shell, widget, "-w"), script, StringComparison.Ordinal);
+        Assert.Contains(ValueList(shell, widget, ["a", "b"]), script, StringComparison.Ordinal);
+        Assert.DoesNotContain("--widget", CompletionScripts.Generate(shell, new CommandDefinition().Root), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_UnknownShell_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CompletionScripts.Generate("powershell", new CommandDefinition().Root));
+
+        Assert.Contains("bash, zsh, fish", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_Zsh_DescribesOptionsWithBracketsColonsAndQuotesEscaped()
+    {
+        var root = new CommandDefinition().Root;
+        root.Options.Add(new Option<bool>("--odd") { Description = "It's [a] 50% \"odd\": $HOME `id` \\ flag" });
+
+        var script = CompletionScripts.Generate("zsh", root);
+
+        Assert.StartsWith("#compdef reddittop\n", script, StringComparison.Ordinal);
+        Assert.Contains("'(--odd)--odd[It'\\''s \\[a\\] 50% \"odd\"\\: $HOME `id` \\\\ flag]'", script, StringComparison.Ordinal);
+        Assert.Contains(
+            $"'(--base-url)--base-url=[Reddit-compatible server to query, token endpoint included \\[default\\: ${RunOptions.BaseUrlVariable}, else Reddit\\]]:url: '",
+            script,
+            StringComparison.Ordinal);
+        Assert.Contains("'(--output -o)--output=[", script, StringComparison.Ordinal);
+        Assert.Contains("]:file:_files'", script, StringComparison.Ordinal);
+        Assert.Contains("'(--verbose -v)-v[", script, StringComparison.Ordinal);
+        Assert.Contains("'*:subreddit[\\:count]: '", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_Zsh_EscapesValuesForTheListThatArgumentsEvaluates()
+    {
+        var root = new CommandDefinition().Root;
+        root.Options.Add(new Option<string>("--odd") { CompletionSources = { "it's", "$HOME", "`id`", "a b", "x:y", "=ls" } });
+
+        var script = CompletionScripts.Generate("zsh", root);
+
+        Assert.Contains(":odd:(it\\'\\''s \\$HOME \\`id\\` a\\ b x\\:y \\=ls)'", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_Fish_QuotesValuesTwiceAndDescriptionsOnce()
+    {
+        var root = new CommandDefinition().Root;
+        root.Options.Add(new Option<string>("--odd") { Description = "It's $HOME \\ `id`", CompletionSources = { "it's", "$HOME", "plain" } });
+
+        var script = CompletionScripts.Generate("fish", root);
+
+        // -a is expanded when completing: each value is a fish word ('it\'s', '$HOME'), and the list is quoted again.
+        Assert.Contains(@"complete -c reddittop -l odd -x -a '\'it\\\'s\' \'$HOME\' plain' -d 'It\'s $HOME \\ `id`'", script, StringComparison.Ordinal);
+        Assert.Contains("complete -c reddittop -f\n", script, StringComparison.Ordinal);
+        Assert.Contains("complete -c reddittop -l output -s o -r -F -d ", script, StringComparison.Ordinal);
+        Assert.Contains("complete -c reddittop -l base-url -x -d ", script, StringComparison.Ordinal);
+        Assert.Contains("complete -c reddittop -l verbose -s v -d ", script, StringComparison.Ordinal);
+        Assert.Contains("complete -c reddittop -l help -s h -s '?' -d ", script, StringComparison.Ordinal);
+    }
+
+    // bash: the script run by bash -------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task GenerateBash_Sourced_RegistersTheFunctionForReddittop()
+    {
+        var script = Path.Combine(_directory.FullName, "completion.bash");
+        await File.WriteAllTextAsync(script, CompletionScripts.Generate("bash", new CommandDefinition().Root));
+
+        var (exitCode, stdout, stderr) = await RunAsync("bash", ["--norc", "--noprofile", "-c", "source \"$1\" && complete -p reddittop", "bash", script]);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("complete -F _reddittop reddittop\n", stdout);
+    }
+
+    [Theory]
+    [InlineData("--sort")]
+    [InlineData("-s")]
+    public async Task GenerateBash_SortValue_CompletesEverySort(string option)
+    {
+        var replies = await CompleteWithBashAsync("reddittop", option, "");
+
+        Assert.Equal(RedditClientOptions.Sorts.Order(StringComparer.Ordinal), replies.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(FixedValues))]
+    public async Task GenerateBash_ChoiceOptionValue_CompletesItsValues(string option, string[] values)
+    {
+        var replies = await CompleteWithBashAsync("reddittop", "python:3", option, "");
+
+        Assert.Equal(values.Order(StringComparer.Ordinal), replies.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task GenerateBash_PartialValue_CompletesTheValuesItStarts()
+    {
+        Assert.Equal(["json", "jsonl"], await CompleteWithBashAsync("reddittop", "-f", "js"));
+        Assert.Equal(["hour"], await CompleteWithBashAsync("reddittop", "--time", "h"));
+    }
+
+    [Fact]
+    public async Task GenerateBash_PartialOptionName_CompletesTheOption()
+    {
+        Assert.Equal(["--sort"], await CompleteWithBashAsync("reddittop", "--so"));
+        Assert.Equal(["--verbose", "--version"], (await CompleteWithBashAsync("reddittop", "--ver")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task GenerateBash_Dash_CompletesEveryOptionName()
+    {
+        var names = new CommandDefinition().Root.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith('-'));
+
+        var replies = await CompleteWithBashAsync("reddittop", "-");
+
+        // printf %q quotes the glob character of -?.
+        Assert.Equal(names.Select(n => n == "-?" ? "-\\?" : n).Order(StringComparer.Ordinal), replies.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task GenerateBash_AfterAFlag_CompletesOptionNamesNotValues()
+    {
+        Assert.Equal(["--sort"], await CompleteWithBashAsync("reddittop", "-v", "--so"));
+        Assert.Empty(await CompleteWithBashAsync("reddittop", "--no-header", ""));
+    }
+
+    [Theory]
+    [InlineData("--limit")]
+    [InlineData("-n")]
+    [InlineData("--base-url")]
+    [InlineData("--timeout")]
+    [InlineData("-j")]
+    public async Task GenerateBash_ValueWithoutFixedSet_CompletesNothingNotEvenOptionNames(string option)
+    {
+        Assert.Empty(await CompleteWithBashAsync("reddittop", option, ""));
+        Assert.Empty(await CompleteWithBashAsync("reddittop", option, "-"));
+        Assert.Empty(await CompleteWithBashAsync("reddittop", option, "--s"));
+    }
+
+    [Theory]
+    [InlineData("--output")]
+    [InlineData("-o")]
+    public async Task GenerateBash_OutputValue_CompletesFileNamesNotOptionNames(string option)
+    {
+        File.WriteAllText(Path.Combine(_cwd.FullName, "top.csv"), "");
+        File.WriteAllText(Path.Combine(_cwd.FullName, "top.json"), "");
+        File.WriteAllText(Path.Combine(_cwd.FullName, "other.txt"), "");
+
+        Assert.Equal(["top.csv", "top.json"], (await CompleteWithBashAsync("reddittop", option, "to")).Order(StringComparer.Ordinal));
+        Assert.Empty(await CompleteWithBashAsync("reddittop", option, "--"));
+    }
+
+    [Fact]
+    public async Task GenerateBash_OptionEqualsValue_CompletesTheValue()
+    {
+        // bash splits "--sort=t" at '=' (COMP_WORDBREAKS) ...
+        Assert.Equal(["top"], await CompleteWithBashAsync("reddittop", "--sort", "=", "to"));
+        Assert.Equal(RedditClientOptions.Times.Order(StringComparer.Ordinal), (await CompleteWithBashAsync("reddittop", "--time", "=")).Order(StringComparer.Ordinal));
+
+        // ... unless '=' was taken out of COMP_WORDBREAKS, when the word arrives whole and is replaced whole.
+        Assert.Equal(["--format=json", "--format=jsonl"], await CompleteWithBashAsync("reddittop", "--format=js"));
+    }
+
+    [Fact]
+    public async Task GenerateBash_Subreddit_CompletesNothing()
+    {
+        File.WriteAllText(Path.Combine(_cwd.FullName, "python"), "");
+
+        Assert.Empty(await CompleteWithBashAsync("reddittop", "py"));
+        Assert.Empty(await CompleteWithBashAsync("reddittop", ""));
+    }
+
+    [Fact]
+    public async Task GenerateBash_OptionAddedToTheRoot_CompletesItsNameAndValues()
+    {
+        var root = new CommandDefinition().Root;
+        root.Options.Add(new Option<string>("--widget") { CompletionSources = { "a", "b" } });
+
+        Assert.Equal(["--widget"], await CompleteWithBashAsync(root, "reddittop", "--wid"));
+        Assert.Equal(["a", "b"], await CompleteWithBashAsync(root, "reddittop", "--widget", ""));
+    }
+
+    [Fact]
+    public async Task GenerateBash_FileDirectoryAndEnumOptions_CompleteByValueType()
+    {
+        var root = new CommandDefinition().Root;
+        root.Options.Add(new Option<FileInfo>("--config"));
+        root.Options.Add(new Option<DirectoryInfo>("--cache"));
+        root.Options.Add(new Option<DayOfWeek>("--day"));
+        _cwd.CreateSubdirectory("sub");
+        File.WriteAllText(Path.Combine(_cwd.FullName, "settings"), "");
+
+        Assert.Equal(["settings", "sub"], (await CompleteWithBashAsync(root, "reddittop", "--config", "s")).Order(StringComparer.Ordinal));
+        Assert.Equal(["sub"], await CompleteWithBashAsync(root, "reddittop", "--cache", "s"));
+        Assert.Equal(["Saturday", "Sunday"], (await CompleteWithBashAsync(root, "reddittop", "--day", "S")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task GenerateBash_ValuesWithShellCharacters_CompleteQuotedAndRunNothing()
+    {
+        var marker = Path.Combine(_cwd.FullName, "ran");
+        var root = new CommandDefinition().Root;
+        root.Options.Add(new Option<string>("--odd") { CompletionSources = { "it's", "$HOME", "a b", $"$(touch {marker})", $"`touch {marker}`" } });
+
+        var replies = await CompleteWithBashAsync(root, "reddittop", "--odd", "");
+
+        string[] quoted = ["it\\'s", "\\$HOME", "a\\ b", $"\\$\\(touch\\ {marker}\\)", $"\\`touch\\ {marker}\\`"];
+        Assert.Equal(quoted.Order(StringComparer.Ordinal), replies.Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(marker));
+    }
+
+    // helpers --------------------------------------------------------------------------------------------------
+
+    /// <summary>How each script names an option: bash as a quoted word, zsh as a spec, fish as <c>-l name</c> or <c>-s n</c>.</summary>
+    private static string Mention(string shell, Option option, string name) => shell switch
+    {
+        "bash" => "'" + name + "'",
+        "zsh" => ")" + name + (option.Arity.MinimumNumberOfValues > 0 && name.StartsWith("--", StringComparison.Ordinal) ? "=[" : "["),
+        "fish" when name.StartsWith("--", StringComparison.Ordinal) => " -l " + name[2..],
+        "fish" => " -s " + (name == "-?" ? "'?'" : name[1..]),
+        _ => throw new ArgumentOutOfRangeException(nameof(shell), shell, null),
+    };
+
+    /// <summary>How each script lists the values of an option with plain (unquoted) values.</summary>
+    private static string ValueList(string shell, Option option, IEnumerable<string> values) => shell switch
+    {
+        "bash" => $"{string.Join('|', option.Aliases.Prepend(option.Name).Select(n => "'" + n + "'"))})\n"
+            + "            _reddittop_reply \"$prefix\" \"$cur\" " + string.Join(' ', values.Select(v => "'" + v + "'")) + "\n",
+        "zsh" => ":" + option.Name.TrimStart('-') + ":(" + string.Join(' ', values) + ")'",
+        "fish" => string.Concat(option.Aliases.Prepend(option.Name).Select(n => Mention(shell, option, n))) + " -x -a '" + string.Join(' ', values) + "'",
+        _ => throw new ArgumentOutOfRangeException(nameof(shell), shell, null),
+    };
+
+    private static Option OptionNamed(RootCommand root, string name) => root.Options.Single(o => o.Name == name);
+
+    private Task<string[]> CompleteWithBashAsync(params string[] words) => CompleteWithBashAsync(new CommandDefinition().Root, words);
+
+    /// <summary>
+    /// Sources the bash script, sets <c>COMP_WORDS</c> to <paramref name="words"/> with the cursor in the last one,
+    /// calls <c>_reddittop</c> as bash's completion would and returns <c>COMPREPLY</c>. Runs in the test's directory,
+    /// under <c>set -u</c>.
+    /// </summary>
+    private async Task<string[]> CompleteWithBashAsync(RootCommand root, params string[] words)
+    {
+        var script = Path.Combine(_directory.FullName, "completion.bash");
+        await File.WriteAllTextAsync(script, CompletionScripts.Generate("bash", root));
+
+        const string Driver = """
+            set -u
+            source "$1"
+            shift
+            COMP_WORDS=("$@")
+            COMP_CWORD=$(( $# - 1 ))
+            COMP_LINE="$*"
+            COMP_POINT=${#COMP_LINE}
+            _reddittop
+            (( ${#COMPREPLY[@]} == 0 )) || printf '%s\n' "${COMPREPLY[@]}"
+            """;
+        var (exitCode, stdout, stderr) = await RunAsync("bash", ["--norc", "--noprofile", "-c", Driver, "bash", script, .. words]);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("", stderr);
+        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = _cwd.FullName,
+        };
+
+        // A locale the machine may not have (LANG=de_DE.UTF-8 without its files) would make bash warn on stderr.
+        start.Environment["LC_ALL"] = "C.UTF-8";
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
