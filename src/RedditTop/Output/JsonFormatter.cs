@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text;
-using RedditTop.Reddit.Failures;
+using System.Text.Json;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Failures;
 
 namespace RedditTop.Output;
 
@@ -87,7 +87,7 @@ internal sealed class JsonFormatter : IOutputFormat
         {
             writer.WriteStartObject("error");
             writer.WriteString("kind", KindName(failure.Kind));
-            writer.WriteString("message", FailureReasons.Phrase(failure));
+            writer.WriteString("message", FailureText.Phrase(failure));
             if (failure.Status is { } status)
             {
                 writer.WriteNumber("status", status);

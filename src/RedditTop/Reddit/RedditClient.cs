@@ -8,22 +8,21 @@ using RedditTop.Reddit.Listings;
 namespace RedditTop.Reddit;
 
 /// <summary>
-/// Typed client for Reddit's listing API. Every call returns a <see cref="SubredditResult"/>: failures (HTTP errors,
-/// time-outs, bad bodies, anything else) are values, and only the caller's cancellation is thrown.
+/// Typed client for Reddit's listing API: one page of a listing per call (<see cref="GetPageAsync"/>), a whole
+/// subreddit through <see cref="ListingPager"/>. Failures (HTTP errors, time-outs, bad bodies, anything else) are
+/// values; only the caller's cancellation is thrown.
 /// </summary>
 internal sealed class RedditClient(
     HttpClient http,
-    RedditClientOptions options,
-    RunDeadline deadline,
-    TimeProvider timeProvider,
-    TokenSource? tokens = null,
-    RateBudget? budget = null,
-    HttpMessageHandler? ownNetwork = null) : IDisposable
+    HttpSettings settings,
+    TokenSource? tokens,
+    RateBudget budget,
+    HttpMessageHandler? ownNetwork) : IDisposable
 {
     /// <summary>
-    /// Creates a client on the run's HTTP stack (<see cref="RedditHttp"/>), anonymous or, with <paramref name="app"/>,
-    /// authenticated with its app-only token. The run's deadline starts now (and again with <see cref="RestartDeadline"/>). A <paramref name="network"/> handler passed
-    /// in (a test's mock) replaces the network and stays the caller's.
+    /// Creates a client on the run's HTTP stacks (<see cref="RedditHttp"/>), anonymous or, with <paramref name="app"/>,
+    /// authenticated with its app-only token. The run's deadline starts now (and again with <see cref="RestartDeadline"/>).
+    /// A <paramref name="network"/> handler passed in (a test's mock) replaces the network and stays the caller's.
     /// </summary>
     public static RedditClient Create(
         Uri baseUrl,
@@ -34,34 +33,32 @@ internal sealed class RedditClient(
         Func<double>? randomizer = null,
         AppAccess? app = null)
     {
-        var deadline = new RunDeadline(options.Deadline, timeProvider);
+        var settings = new HttpSettings(options, new RunDeadline(options.Deadline, timeProvider), timeProvider, log, randomizer);
 
         // One network handler for the token endpoint and the API: one connection pool (a server holding both is
         // connected to once), disposed with this client.
         var ownNetwork = network is null ? RedditHttp.CreateNetworkHandler() : null;
-        TokenSource? tokens = null;
-        if (app is not null)
-        {
-            var tokenHttp = RedditHttp.CreateClient(app.TokenUrl, options, deadline, timeProvider, log, network ?? ownNetwork, randomizer);
-            tokens = new TokenSource(tokenHttp, app.TokenUrl, app.Credentials, app.Cache, timeProvider);
-        }
-
+        var toNetwork = network ?? ownNetwork!;
+        var tokens = app is null
+            ? null
+            : new TokenSource(RedditHttp.ForTokens(app.TokenUrl, settings, toNetwork), app.TokenUrl, app.Credentials, app.Cache, settings);
         var budget = new RateBudget(timeProvider);
-        var http = RedditHttp.CreateClient(baseUrl, options, deadline, timeProvider, log, network ?? ownNetwork, randomizer, tokens, budget);
-        return new RedditClient(http, options, deadline, timeProvider, tokens, budget, ownNetwork);
+        return new RedditClient(RedditHttp.ForApi(baseUrl, settings, toNetwork, budget, tokens), settings, tokens, budget, ownNetwork);
     }
 
-    /// <summary>Starts the run's deadline again, for a new <c>--watch</c> round.</summary>
-    public void RestartDeadline() => deadline.Restart();
+    public RedditClientOptions Options => settings.Options;
 
     /// <summary>Whether requests go without a token.</summary>
     public bool IsAnonymous => tokens is null;
 
     /// <summary>The run's rate budget, for the progress line.</summary>
-    public RateBudget? Budget => budget;
+    public RateBudget Budget => budget;
 
     /// <summary>The token source of an authenticated client, for the <c>--verbose</c> line about it.</summary>
     public TokenSource? Tokens => tokens;
+
+    /// <summary>Starts the run's deadline again, for a new <c>--watch</c> round.</summary>
+    public void RestartDeadline() => settings.Deadline.Restart();
 
     /// <summary>
     /// Gets the app-only token before any subreddit is requested (from the cache, or the token endpoint), so that a
@@ -75,6 +72,13 @@ internal sealed class RedditClient(
         }
     }
 
+    /// <summary>A subreddit's posts, page after page (<see cref="ListingPager"/>).</summary>
+    public Task<SubredditResult> GetPostsAsync(SubredditQuery query, CancellationToken cancellationToken) =>
+        ListingPager.GetPostsAsync(this, query, cancellationToken);
+
+    /// <summary>A token that fires when the run's deadline passes, for one subreddit's pages.</summary>
+    public CancellationTokenSource StartDeadline() => new(settings.Deadline.Remaining, settings.Time);
+
     /// <summary>The path and query of one page of a subreddit's listing, relative to the base address.</summary>
     public static string ListingPath(SubredditQuery query, RedditClientOptions options, int limit, string? after = null)
     {
@@ -84,51 +88,28 @@ internal sealed class RedditClient(
         return string.Create(CultureInfo.InvariantCulture, $"r/{name}/{options.Sort}.json?{time}limit={limit}&raw_json=1{page}");
     }
 
-    /// <summary>
-    /// Fetches a subreddit's posts, following the listing's <c>after</c> cursor 100 at a time until the count is
-    /// reached or the listing ends (no cursor, or a short page). Posts are de-duplicated by id across pages.
-    /// </summary>
-    public async Task<SubredditResult> GetPostsAsync(SubredditQuery query, CancellationToken cancellationToken)
+    /// <summary>One page of <paramref name="query"/>'s listing, or why it could not be had.</summary>
+    public async Task<(ListingPage? Page, FetchFailure? Failure)> GetPageAsync(
+        SubredditQuery query,
+        int limit,
+        string? after,
+        CancellationToken cancellationToken,
+        CancellationToken deadlineReached)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var deadlineReached = new CancellationTokenSource(deadline.Remaining, timeProvider);
-
-        var posts = new List<Post>(Math.Min(query.Count, SubredditQuery.MaxPerRequest));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var filter = options.Filter is { IsEmpty: false } f ? f : null;
-        string? after = null;
-        for (var pages = 1; ; pages++)
+        using var request = RedditHttp.NewRequest(HttpMethod.Get, ListingPath(query, settings.Options, limit, after));
+        request.Options.Set(RequestInfo.Label, "r/" + query.Name);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineReached);
+        try
         {
-            // A filter may drop posts, so it reads whole pages.
-            var limit = filter is null ? Math.Min(query.Count - posts.Count, SubredditQuery.MaxPerRequest) : SubredditQuery.MaxPerRequest;
-            var (page, failure) = await GetPageAsync(query, limit, after, cancellationToken, deadlineReached.Token).ConfigureAwait(false);
-            if (failure is not null)
-            {
-                return SubredditResult.Fail(query, failure);
-            }
-
-            var added = 0;
-            foreach (var post in page!.Posts)
-            {
-                if (posts.Count < query.Count && (post.Id is null || seen.Add(post.Id)))
-                {
-                    added++;
-                    if (filter?.Keeps(post) ?? true)
-                    {
-                        posts.Add(post);
-                    }
-                }
-            }
-
-            // The end: the count is reached, the listing says there is no more, a page came back short, it brought
-            // nothing new (a server repeating itself must not keep us paging), or a filter has read its pages.
-            if (posts.Count >= query.Count || page.After is null || page.After == after || page.Posts.Count < limit || added == 0
-                || (filter is not null && pages >= RedditClientOptions.MaxPagesWithFilter))
-            {
-                return SubredditResult.Success(query, posts);
-            }
-
-            after = page.After;
+            return await SendAsync(request, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            cancellationToken.ThrowIfCancellationRequested(); // the caller's own cancellation is not this subreddit's failure
+            var attempts = RequestInfo.AttemptsOf(request);
+            return (null, deadlineReached.IsCancellationRequested
+                ? new FetchFailure(FailureKind.DeadlineReached, Limit: settings.Options.Deadline, Attempts: Math.Max(1, attempts))
+                : FailureClassifier.FromException(e, attempts));
         }
     }
 
@@ -139,39 +120,14 @@ internal sealed class RedditClient(
         ownNetwork?.Dispose();
     }
 
-    private async Task<(ListingPage? Page, FetchFailure? Failure)> GetPageAsync(
-        SubredditQuery query,
-        int limit,
-        string? after,
-        CancellationToken cancellationToken,
-        CancellationToken deadlineReached)
-    {
-        using var request = RedditHttp.NewRequest(HttpMethod.Get, ListingPath(query, options, limit, after));
-        request.Options.Set(RequestInfo.Label, "r/" + query.Name);
-        using var bodyTimeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineReached, bodyTimeout.Token);
-        try
-        {
-            return await SendAsync(request, bodyTimeout, linked.Token).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            cancellationToken.ThrowIfCancellationRequested(); // the caller's own cancellation is not this subreddit's failure
-            var failure = deadlineReached.IsCancellationRequested ? new FetchFailure(FailureKind.DeadlineReached, Limit: options.Deadline)
-                : bodyTimeout.IsCancellationRequested ? new FetchFailure(FailureKind.TimedOut, Limit: options.Timeout)
-                : FailureReasons.FromException(e);
-            return (null, failure with { Attempts = Math.Max(1, RequestInfo.AttemptsOf(request)) });
-        }
-    }
-
-    private async Task<(ListingPage? Page, FetchFailure? Failure)> SendAsync(HttpRequestMessage request, CancellationTokenSource bodyTimeout, CancellationToken cancellationToken)
+    private async Task<(ListingPage? Page, FetchFailure? Failure)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var attempts = RequestInfo.AttemptsOf(request);
         if (!response.IsSuccessStatusCode)
         {
-            var failure = await FailureReasons.FromResponseAsync(response, timeProvider, IsAnonymous, cancellationToken).ConfigureAwait(false);
-            return (null, failure with { Attempts = attempts });
+            var kind = IsAnonymous ? RequestKind.AnonymousListing : RequestKind.Listing;
+            return (null, await FailureClassifier.FromResponseAsync(response, kind, attempts, settings.Body, settings.Time, cancellationToken).ConfigureAwait(false));
         }
 
         if (response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
@@ -179,14 +135,7 @@ internal sealed class RedditClient(
             return (null, new FetchFailure(IsAnonymous ? FailureKind.Blocked : FailureKind.WebPage, (int)response.StatusCode, Attempts: attempts));
         }
 
-        if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
-        {
-            return (null, new FetchFailure(FailureKind.TooLarge, (int)response.StatusCode, Detail: FailureReasons.Size(options.MaxResponseBytes), Attempts: attempts));
-        }
-
-        // The attempt's time-out covered the headers; the body gets the same again.
-        bodyTimeout.CancelAfter(options.Timeout);
-        var body = new SizeLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes);
+        var body = await ResponseBody.OpenAsync(response, settings.Body, settings.Time, cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
             var listing = await JsonSerializer.DeserializeAsync(body, RedditJsonContext.Default.Listing, cancellationToken).ConfigureAwait(false);

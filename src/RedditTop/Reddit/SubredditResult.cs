@@ -25,7 +25,7 @@ internal sealed record SubredditResult
     public FetchFailure? Failure { get; }
 
     /// <summary>The failure phrased for a person (<c>not found (HTTP 404)</c>); null on success.</summary>
-    public string? Error => Failure is null ? null : FailureReasons.Phrase(Failure);
+    public string? Error => Failure is null ? null : FailureText.Phrase(Failure);
 
     public static SubredditResult Success(SubredditQuery query, IReadOnlyList<Post> posts) => new(query, posts, null);
 

@@ -90,7 +90,7 @@ internal static class PrivateFile
         {
             if (content.Length + read > maxBytes)
             {
-                throw new IOException($"it is larger than {FailureReasons.Size(maxBytes)}");
+                throw new IOException($"it is larger than {RedditTop.Reddit.Failures.FailureText.Size(maxBytes)}");
             }
 
             content.Write(buffer, 0, read);

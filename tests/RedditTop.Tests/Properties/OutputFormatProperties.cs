@@ -61,7 +61,7 @@ public sealed class OutputFormatProperties
             {
                 var error = subreddits[i].GetProperty("error");
                 Assert.Equal(JsonFormatter.KindName(failure.Kind), error.GetProperty("kind").GetString());
-                Assert.Equal(Texts.WithoutLoneSurrogates(FailureReasons.Phrase(failure)), error.GetProperty("message").GetString());
+                Assert.Equal(Texts.WithoutLoneSurrogates(FailureText.Phrase(failure)), error.GetProperty("message").GetString());
             }
 
             var posts = subreddits[i].GetProperty("posts").EnumerateArray().ToList();

@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Http;
 using RedditTop.Reddit.Listings;
@@ -15,10 +13,12 @@ namespace RedditTop.Reddit.Auth;
 /// endpoint is in flight (single flight), so 50 subreddits cost one token, and a token cached by an earlier run is
 /// used until shortly before it expires.
 /// </summary>
-internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredentials credentials, TokenCache? cache, TimeProvider timeProvider) : IDisposable
+internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredentials credentials, TokenCache? cache, HttpSettings settings) : IDisposable
 {
     /// <summary>A token is not used in its last minute: a request made with it could arrive after it expired.</summary>
     public static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(60);
+
+    private readonly TimeProvider _timeProvider = settings.Time;
 
     private const string DeviceIdCharacters = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -78,7 +78,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
     public void Dispose() => _gate.Dispose();
 
     private string? Usable(CachedToken? token) =>
-        token?.AccessToken is { Length: > 0 } value && timeProvider.GetUtcNow() < token.ExpiresAt - ExpiryMargin ? value : null;
+        token?.AccessToken is { Length: > 0 } value && _timeProvider.GetUtcNow() < token.ExpiresAt - ExpiryMargin ? value : null;
 
     private async Task<string> FetchAsync(CancellationToken cancellationToken)
     {
@@ -97,63 +97,60 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.ClientId}:{credentials.ClientSecret}")));
         request.Options.Set(RequestInfo.Label, "token endpoint");
 
-        HttpResponseMessage response;
         try
         {
-            response = await tokenHttp.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            var failure = e is Polly.Timeout.TimeoutRejectedException ? new FetchFailure(FailureKind.TimedOut) : FailureReasons.FromException(e);
-            throw new TokenRequestException(FailureReasons.Phrase(failure with { Attempts = Math.Max(1, RequestInfo.AttemptsOf(request)) }));
-        }
-
-        using (response)
-        {
+            using var response = await tokenHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var token = await ReadTokenAsync(response, RequestInfo.AttemptsOf(request), cancellationToken).ConfigureAwait(false);
-            var cached = new CachedToken(token.AccessToken, timeProvider.GetUtcNow() + TimeSpan.FromSeconds(token.ExpiresIn ?? 3600), deviceId);
+            var cached = new CachedToken(token.AccessToken, _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(token.ExpiresIn ?? 3600), deviceId);
             _current = cached;
             FromCache = false;
             cache?.Write(cached);
             return cached.AccessToken!;
         }
+        catch (Exception e) when (e is not TokenRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TokenRequestException(FailureClassifier.FromException(e, RequestInfo.AttemptsOf(request)));
+        }
     }
 
+    /// <summary>The token in a successful answer, read through the one reading path; any other answer is a failure.</summary>
     private async Task<TokenResponse> ReadTokenAsync(HttpResponseMessage response, int attempts, CancellationToken cancellationToken)
     {
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            throw new TokenRequestException(
-                $"Reddit refused the app's credentials (HTTP 401): check {AppCredentials.ClientIdVariable}" +
-                (credentials.IsInstalledApp ? "" : $" and {AppCredentials.ClientSecretVariable}"));
-        }
-
         if (!response.IsSuccessStatusCode)
         {
-            var failure = await FailureReasons.FromResponseAsync(response, timeProvider, anonymous: false, cancellationToken).ConfigureAwait(false);
-            throw new TokenRequestException(FailureReasons.Phrase(failure with { Attempts = Math.Max(1, attempts) }));
+            var failure = await FailureClassifier.FromResponseAsync(response, RequestKind.Token, attempts, settings.Body, _timeProvider, cancellationToken).ConfigureAwait(false);
+            throw new TokenRequestException(failure.Kind == FailureKind.CredentialsRefused ? failure with { Detail = VariablesToCheck } : failure);
         }
 
         TokenResponse? body;
         try
         {
-            body = await response.Content.ReadFromJsonAsync(RedditJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
+            var stream = await ResponseBody.OpenAsync(response, settings.Body, _timeProvider, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                body = await JsonSerializer.DeserializeAsync(stream, RedditJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
+        catch (JsonException)
         {
-            throw new TokenRequestException("the token endpoint did not answer with JSON");
+            throw new TokenRequestException(new FetchFailure(FailureKind.TokenNotJson, (int)response.StatusCode, Attempts: attempts));
         }
 
         if (body?.Error is { } error)
         {
+            var said = new ServerText(body.ErrorDescription is { } description ? $"{error} ({description})" : error);
             var hint = error == "unsupported_grant_type"
-                ? $" (an installed app has no secret: unset {AppCredentials.ClientSecretVariable}; a script app needs it)"
-                : "";
-            throw new TokenRequestException($"the token endpoint refused the request: {error}{(body.ErrorDescription is { } description ? $" ({description})" : "")}{hint}");
+                ? $"(an installed app has no secret: unset {AppCredentials.ClientSecretVariable}; a script app needs it)"
+                : null;
+            throw new TokenRequestException(new FetchFailure(FailureKind.TokenRefused, (int)response.StatusCode, Detail: hint, Attempts: attempts, Said: said));
         }
 
         return body?.AccessToken is { Length: > 0 }
             ? body
-            : throw new TokenRequestException("the token endpoint sent no access token");
+            : throw new TokenRequestException(new FetchFailure(FailureKind.NoToken, (int)response.StatusCode, Attempts: attempts));
     }
+
+    /// <summary>What to check when Reddit refuses the app's credentials.</summary>
+    private string VariablesToCheck =>
+        credentials.IsInstalledApp ? AppCredentials.ClientIdVariable : $"{AppCredentials.ClientIdVariable} and {AppCredentials.ClientSecretVariable}";
 }

@@ -24,8 +24,20 @@ internal enum FailureKind
     /// <summary>An anonymous request answered with a 403 without a reason, or with a web page: Reddit blocks the network.</summary>
     Blocked,
 
-    /// <summary>The token endpoint gave no token (wrong credentials, an error, no answer).</summary>
+    /// <summary>A request could not get the app's token; <see cref="FetchFailure.Cause"/> says why.</summary>
     AuthenticationFailed,
+
+    /// <summary>The token endpoint answered 401: the app's id or secret is wrong.</summary>
+    CredentialsRefused,
+
+    /// <summary>The token endpoint answered with an <c>error</c> (<c>invalid_grant</c>, <c>unsupported_grant_type</c>).</summary>
+    TokenRefused,
+
+    /// <summary>The token endpoint's answer is not JSON.</summary>
+    TokenNotJson,
+
+    /// <summary>The token endpoint's answer holds no access token.</summary>
+    NoToken,
 
     /// <summary>401.</summary>
     Unauthorized,

@@ -12,6 +12,7 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout, TimeProvider timeP
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        request.Options.Set(RequestInfo.SentAt, timeProvider.GetTimestamp());
         using var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
         timer.CancelAfter(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);

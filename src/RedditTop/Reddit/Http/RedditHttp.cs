@@ -5,50 +5,23 @@ using RedditTop.Reddit.Auth;
 namespace RedditTop.Reddit.Http;
 
 /// <summary>
-/// The one place the HTTP stack is built, as a visible chain: retries (<see cref="ResilienceHandler"/>, Polly) →
-/// concurrency limit and rate budget (<see cref="RateBudgetHandler"/>) → the attempt's time-out
-/// (<see cref="AttemptTimeoutHandler"/>) → the app-only token, with an app (<see cref="AuthHandler"/>) → the network
-/// (<see cref="SocketsHttpHandler"/>, or a test's mock in its place).
+/// The one place the HTTP stack is built, for the API and the token endpoint alike, as a visible chain of one handler
+/// per concern: retries (<see cref="ResilienceHandler"/>, Polly) → the concurrency limit
+/// (<see cref="ConcurrencyLimitHandler"/>) → the <c>--verbose</c> line (<see cref="AttemptLogHandler"/>) → the rate
+/// budget (<see cref="RateBudgetHandler"/>) → the attempt's time-out (<see cref="AttemptTimeoutHandler"/>) → the
+/// app's token (<see cref="AuthHandler"/>) → the network. The token endpoint's stack leaves out the concurrency
+/// limit, the budget and the token: it is asked at most once at a time (<see cref="TokenSource"/>), from inside an
+/// attempt that may hold the last slot, and it does not spend the API's budget.
 /// </summary>
 internal static class RedditHttp
 {
-    /// <summary>
-    /// Creates the client every request of a run goes through: base address, User-Agent, no redirects followed, no
-    /// client-wide time-out (each attempt has its own). A <paramref name="network"/> handler passed in (a test's mock)
-    /// stays the caller's to dispose.
-    /// </summary>
-    public static HttpClient CreateClient(
-        Uri baseUrl,
-        RedditClientOptions options,
-        RunDeadline deadline,
-        TimeProvider timeProvider,
-        Action<string>? log = null,
-        HttpMessageHandler? network = null,
-        Func<double>? randomizer = null,
-        TokenSource? tokens = null,
-        RateBudget? budget = null)
-    {
-        HttpMessageHandler toNetwork = network is null ? CreateNetworkHandler() : new NotDisposingHandler(network);
-        var chain = new ResilienceHandler(RetryPipeline.Build(options.Retries, deadline, timeProvider, randomizer))
-        {
-            InnerHandler = new RateBudgetHandler(budget ?? new RateBudget(timeProvider), options.MaxConcurrency, timeProvider, log)
-            {
-                InnerHandler = new AttemptTimeoutHandler(options.Timeout, timeProvider)
-                {
-                    InnerHandler = tokens is null ? toNetwork : new AuthHandler(tokens) { InnerHandler = toNetwork },
-                },
-            },
-        };
+    /// <summary>The stack of the listing API: every handler, the app's token when there is an app.</summary>
+    public static HttpClient ForApi(Uri baseUrl, HttpSettings settings, HttpMessageHandler network, RateBudget budget, TokenSource? tokens) =>
+        Build(baseUrl, settings, network, budget, tokens);
 
-        var client = new HttpClient(chain, disposeHandler: true)
-        {
-            BaseAddress = RedditEndpoints.WithTrailingSlash(baseUrl),
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent.Value);
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return client;
-    }
+    /// <summary>The stack of the token endpoint: retries, the attempt's time-out and the <c>--verbose</c> line.</summary>
+    public static HttpClient ForTokens(Uri tokenUrl, HttpSettings settings, HttpMessageHandler network) =>
+        Build(tokenUrl, settings, network, budget: null, tokens: null);
 
     /// <summary>
     /// A request as every one of this stack is made: HTTP/2 where the server offers it (Reddit does; one connection
@@ -60,7 +33,7 @@ internal static class RedditHttp
         VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
     };
 
-    /// <summary>The network end of the stack; a handler passed to <see cref="CreateClient"/> stays its creator's to dispose.</summary>
+    /// <summary>The network end of the stack, one per run: one connection pool for the API and the token endpoint.</summary>
     public static SocketsHttpHandler CreateNetworkHandler() => new()
     {
         // Reddit redirects an unknown subreddit to its search page; that must be reported, not followed.
@@ -70,12 +43,51 @@ internal static class RedditHttp
         EnableMultipleHttp2Connections = true, // past the server's limit of streams on one connection
     };
 
-    /// <summary>Passes requests to a handler the caller owns, without disposing it with the chain.</summary>
+    /// <summary>
+    /// Base address, User-Agent, no redirects followed, no client-wide time-out (each attempt has its own). The network
+    /// handler stays its owner's to dispose: the API and the token endpoint share it.
+    /// </summary>
+    private static HttpClient Build(Uri baseUrl, HttpSettings settings, HttpMessageHandler network, RateBudget? budget, TokenSource? tokens)
+    {
+        HttpMessageHandler handler = new NotDisposingHandler(network);
+        if (tokens is not null)
+        {
+            handler = new AuthHandler(tokens) { InnerHandler = handler };
+        }
+
+        handler = new AttemptTimeoutHandler(settings.Options.Timeout, settings.Time) { InnerHandler = handler };
+        if (budget is not null)
+        {
+            handler = new RateBudgetHandler(budget) { InnerHandler = handler };
+        }
+
+        if (settings.Log is { } log)
+        {
+            handler = new AttemptLogHandler(log, budget, settings.Time) { InnerHandler = handler };
+        }
+
+        if (budget is not null)
+        {
+            handler = new ConcurrencyLimitHandler(settings.Options.MaxConcurrency) { InnerHandler = handler };
+        }
+
+        handler = new ResilienceHandler(RetryPipeline.Build(settings.Options.Retries, settings.Deadline, settings.Time, settings.Randomizer)) { InnerHandler = handler };
+        var client = new HttpClient(handler, disposeHandler: true)
+        {
+            BaseAddress = RedditEndpoints.WithTrailingSlash(baseUrl),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    /// <summary>Passes requests to a handler its owner disposes, not the chain.</summary>
     private sealed class NotDisposingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
         protected override void Dispose(bool disposing)
         {
-            // The inner handler is the caller's.
+            // The inner handler is its owner's.
         }
     }
 }

@@ -9,6 +9,9 @@ internal static class RequestInfo
     /// <summary>How many attempts have been made so far (1 for the first).</summary>
     public static readonly HttpRequestOptionsKey<int> Attempts = new("reddittop.attempts");
 
+    /// <summary>When the current attempt was sent (a <see cref="TimeProvider.GetTimestamp"/>), past any wait for a slot or the budget.</summary>
+    public static readonly HttpRequestOptionsKey<long> SentAt = new("reddittop.sent-at");
+
     public static int AttemptsOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(Attempts, out var attempts) ? attempts : 0;
 }

@@ -2,8 +2,8 @@ using RedditTop.Reddit.Failures;
 
 namespace RedditTop.Reddit.Http;
 
-/// <summary>Thrown by <see cref="SizeLimitedStream"/> when a body grows past its cap.</summary>
-internal sealed class ResponseTooLargeException(long limit) : IOException($"the response is larger than {FailureReasons.Size(limit)}")
+/// <summary>Thrown by <see cref="ResponseBody"/> when a body grows past its cap.</summary>
+internal sealed class ResponseTooLargeException(long limit) : IOException($"the response is larger than {FailureText.Size(limit)}")
 {
     public long Limit { get; } = limit;
 }

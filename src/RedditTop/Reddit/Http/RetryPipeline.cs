@@ -34,7 +34,7 @@ internal static class RetryPipeline
                 UseJitter = true,
                 Delay = BaseDelay,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && WaitFitsBefore(deadline, args.Outcome, timeProvider)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? FailureReasons.RetryAfter(response.Headers, timeProvider) : null),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.From(response.Headers, timeProvider) : null),
             };
             if (randomizer is not null)
             {
@@ -58,6 +58,6 @@ internal static class RetryPipeline
 
     private static bool WaitFitsBefore(RunDeadline deadline, Outcome<HttpResponseMessage> outcome, TimeProvider timeProvider) =>
         outcome.Result is not { } response
-        || FailureReasons.RetryAfter(response.Headers, timeProvider) is not { } wait
+        || RetryAfter.From(response.Headers, timeProvider) is not { } wait
         || timeProvider.GetUtcNow() + wait <= deadline.At;
 }

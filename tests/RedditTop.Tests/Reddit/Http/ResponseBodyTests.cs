@@ -1,19 +1,20 @@
 using System.Net;
+using Polly.Timeout;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Reddit.Failures;
-using RedditTop.Reddit.Http;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Http;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;
 
 namespace RedditTop.Tests.Reddit.Http;
 
-public sealed class SizeLimitedStreamTests
+public sealed class ResponseBodyTests
 {
     [Fact]
     public async Task ReadAsync_WithinTheLimit_ReadsEverything()
     {
-        await using var sut = new SizeLimitedStream(new MemoryStream(new byte[1000]), 1000);
+        await using var sut = ResponseBody.Over(new MemoryStream(new byte[1000]), new BodyLimits(TimeSpan.FromSeconds(10), 1000), new FakeTimeProvider());
 
         var read = await ReadAllAsync(sut);
 
@@ -23,11 +24,59 @@ public sealed class SizeLimitedStreamTests
     [Fact]
     public async Task ReadAsync_PastTheLimit_ThrowsOnceTheLimitIsCrossed()
     {
-        await using var sut = new SizeLimitedStream(new MemoryStream(new byte[1001]), 1000);
+        await using var sut = ResponseBody.Over(new MemoryStream(new byte[1001]), new BodyLimits(TimeSpan.FromSeconds(10), 1000), new FakeTimeProvider());
 
         var e = await Assert.ThrowsAsync<ResponseTooLargeException>(() => ReadAllAsync(sut));
 
         Assert.Equal(1000, e.Limit);
+    }
+
+    [Fact]
+    public async Task ReadAsync_BodyStallsPastTheTimeout_ThrowsTimeoutRejectedWithTheLimit()
+    {
+        var time = new FakeTimeProvider();
+        await using var sut = ResponseBody.Over(new StalledStream(), new BodyLimits(TimeSpan.FromSeconds(3), 1000), time);
+
+        var read = sut.ReadAsync(new byte[10]).AsTask();
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(read.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var e = await Assert.ThrowsAsync<TimeoutRejectedException>(() => read);
+        Assert.Equal(TimeSpan.FromSeconds(3), e.Timeout);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CallerCancels_ThrowsCancellationNotTimeout()
+    {
+        var time = new FakeTimeProvider();
+        await using var sut = ResponseBody.Over(new StalledStream(), new BodyLimits(TimeSpan.FromSeconds(3), 1000), time);
+        using var cancel = new CancellationTokenSource();
+
+        var read = sut.ReadAsync(new byte[10], cancel.Token).AsTask();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+    }
+
+    [Fact]
+    public async Task GetPostsAsync_BodyStallsPastTheTimeout_FailsAsTimedOutWithTheLimit()
+    {
+        var time = new FakeTimeProvider();
+        using var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StalledStream()) });
+        using var sut = RedditClient.Create(new Uri("https://reddit.test"), new RedditClientOptions { Retries = 0, Timeout = TimeSpan.FromSeconds(4) }, time, network: mock);
+
+        var fetch = sut.GetPostsAsync(new SubredditQuery("askreddit", 10), CancellationToken.None);
+        while (!fetch.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5);
+        }
+
+        var result = await fetch;
+        Assert.Equal(FailureKind.TimedOut, result.Failure!.Kind);
+        Assert.Equal("timed out after 4 s", result.Error);
     }
 
     [Fact]
@@ -58,9 +107,9 @@ public sealed class SizeLimitedStreamTests
     [Fact]
     public void Size_Phrase_UsesTheLargestWholeUnit()
     {
-        Assert.Equal("16 MiB", FailureReasons.Size(16 << 20));
-        Assert.Equal("64 KiB", FailureReasons.Size(64 << 10));
-        Assert.Equal("1000 bytes", FailureReasons.Size(1000));
+        Assert.Equal("16 MiB", FailureText.Size(16 << 20));
+        Assert.Equal("64 KiB", FailureText.Size(64 << 10));
+        Assert.Equal("1000 bytes", FailureText.Size(1000));
     }
 
     private static async Task<int> ReadAllAsync(Stream stream)
@@ -95,5 +144,18 @@ public sealed class SizeLimitedStreamTests
             length = 0;
             return false;
         }
+    }
+
+    /// <summary>A body whose next byte never comes.</summary>
+    private sealed class StalledStream : MemoryStream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 }
