@@ -87,7 +87,7 @@ internal static class RedditTopCommand
                 parseResult.GetValue(cli.Watch) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 parseResult.GetValue(cli.MarkNew),
                 parseResult.GetValue(cli.NewOnly));
-            return await TopAction.RunAsync(new RunOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, outputOptions, watch), environment, token);
+            return await Runner.RunAsync(new RunOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, outputOptions, watch), environment, token);
         });
 
         ParseResult parseResult;

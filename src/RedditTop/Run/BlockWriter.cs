@@ -1,0 +1,67 @@
+using System.Text;
+using RedditTop.Storage;
+
+namespace RedditTop.Run;
+
+/// <summary>
+/// Where a round's output goes, stdout or the <c>-o</c> file, written one whole piece at a time: each piece is
+/// appended to <see cref="Pending"/>, then written and flushed whole, and the buffer is reused. A piece that has begun
+/// is always finished, even on Ctrl+C, so a file or pipe never holds half a block; the file replaces the one at its
+/// path only when the round commits it.
+/// </summary>
+internal sealed class BlockWriter : IAsyncDisposable
+{
+    /// <summary>Clears a terminal and puts the cursor at the top, as <c>watch</c> does before each round.</summary>
+    private const string ClearScreen = "\u001b[H\u001b[2J";
+
+    private readonly AtomicFile? _file;
+    private readonly TextWriter _writer;
+
+    private BlockWriter(AtomicFile? file, TextWriter writer)
+    {
+        _file = file;
+        _writer = writer;
+    }
+
+    /// <summary>The piece being made; emptied each time it is written.</summary>
+    public StringBuilder Pending { get; } = new(16 * 1024);
+
+    /// <summary>Opens the round's output; a terminal watched round by round is cleared first.</summary>
+    public static async Task<BlockWriter> OpenAsync(string? path, TextWriter stdout, bool clearScreen, CancellationToken cancellationToken)
+    {
+        if (clearScreen)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await stdout.WriteAsync(ClearScreen.AsMemory(), CancellationToken.None);
+            await stdout.FlushAsync(CancellationToken.None);
+        }
+
+        var file = path is null ? null : AtomicFile.Create(path);
+        return new BlockWriter(file, file?.Writer ?? stdout);
+    }
+
+    /// <summary>Writes and flushes <see cref="Pending"/> whole, then empties it for the next piece.</summary>
+    public async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Pending.Length == 0)
+        {
+            return;
+        }
+
+        await _writer.WriteAsync(Pending, CancellationToken.None);
+        await _writer.FlushAsync(CancellationToken.None);
+        Pending.Clear();
+    }
+
+    /// <summary>Puts the file in place of the one at its path; nothing to do for stdout.</summary>
+    public async Task CommitAsync()
+    {
+        if (_file is not null)
+        {
+            await _file.CommitAsync();
+        }
+    }
+
+    public ValueTask DisposeAsync() => _file?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using RedditTop.Reddit;
+using RedditTop.Reddit.Auth;
+
+namespace RedditTop.Run;
+
+/// <summary>The lines a run says once on stderr besides its failures: the access line, the budget warning, the blocked hint.</summary>
+internal static class Notices
+{
+    /// <summary>Said once, at the end of a round in which Reddit blocked anonymous requests.</summary>
+    public static readonly string BlockedHint =
+        "reddittop: hint: Reddit blocks anonymous requests from some networks. Create an app at https://www.reddit.com/prefs/apps, "
+        + $"then set {AppCredentials.ClientIdVariable} (and {AppCredentials.ClientSecretVariable} for a script app) to use app-only OAuth.";
+
+    /// <summary>
+    /// The warning, said once, when <c>--watch</c> asks for more than Reddit's 100 requests a minute:
+    /// <c>50 subreddits every 5 s is 600 requests a minute</c>. Rounds then wait for the rate budget.
+    /// </summary>
+    public static string? BudgetWarning(IReadOnlyList<SubredditQuery> subreddits, TimeSpan every)
+    {
+        var perRound = subreddits.Sum(q => (q.Count + SubredditQuery.MaxPerRequest - 1) / SubredditQuery.MaxPerRequest);
+        var perMinute = perRound * 60 / every.TotalSeconds;
+        return perMinute <= 100
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"reddittop: warning: {perRound} requests every {every.TotalSeconds:0.###} s is {perMinute:0} a minute, more than the 100 Reddit allows; rounds will wait for the rate budget");
+    }
+
+    /// <summary>The <c>--verbose</c> line that says how requests are made: anonymous, or as which app, with which token.</summary>
+    public static string Access(RedditClient client, RedditEndpoints endpoints, AppCredentials? app, TimeProvider time)
+    {
+        if (app is null || client.Tokens is not { } tokens)
+        {
+            return $"reddittop: anonymous requests to {endpoints.Api}";
+        }
+
+        var left = tokens.ExpiresAt is { } expiresAt ? (expiresAt - time.GetUtcNow()).TotalSeconds.ToString("0", CultureInfo.InvariantCulture) : "?";
+        return $"reddittop: app-only OAuth as {app} to {endpoints.Api}; token {(tokens.FromCache ? "from the cache" : "new")}, good for {left} s";
+    }
+}

@@ -1,0 +1,89 @@
+using RedditTop.Reddit;
+using RedditTop.Reddit.Auth;
+using RedditTop.Reddit.Failures;
+
+namespace RedditTop.Run;
+
+/// <summary>
+/// One run, along the one data path: queries → concurrent requests → parsed listings → format → stdout (or a file);
+/// with <c>--watch</c>, one round after another on the same client, token and rate budget. Returns the exit code.
+/// </summary>
+internal static class Runner
+{
+    public static async Task<int> RunAsync(RunOptions options, RunEnvironment environment, CancellationToken cancellationToken)
+    {
+        var watch = options.Watch ?? new WatchOptions();
+        var progress = new Progress(options.Subreddits.Count, environment.Time);
+        RedditClient? client = null;
+
+        // One stderr for the run: whole lines from concurrent requests, and the live status line on a terminal.
+        using var diagnostics = new Diagnostics(
+            environment.Error,
+            environment.Time,
+            environment.ErrorIsTerminal ? () => progress.StatusLine(client?.Budget.WaitingUntil) : null);
+        try
+        {
+            var endpoints = RedditEndpoints.For(options.BaseUrl, options.App);
+            Action<string>? log = options.Verbose ? diagnostics.WriteLine : null;
+            using var reddit = client = CreateClient(options, endpoints, environment, log);
+
+            // A token that cannot be had is one error, before anything is requested or printed.
+            try
+            {
+                await reddit.AuthenticateAsync(cancellationToken);
+            }
+            catch (TokenRequestException e)
+            {
+                diagnostics.WriteLine("reddittop: " + FailureText.Phrase(new FetchFailure(FailureKind.AuthenticationFailed, Cause: e.Failure)));
+                return ExitCodes.Failed;
+            }
+
+            log?.Invoke(Notices.Access(reddit, endpoints, options.App, environment.Time));
+            if (watch.Every is { } every && Notices.BudgetWarning(options.Subreddits, every) is { } tooFast)
+            {
+                diagnostics.WriteLine(tooFast);
+            }
+
+            var newPosts = NewPosts.Start(options, environment, diagnostics);
+            var round = new Round(reddit, options, environment, diagnostics, progress, newPosts);
+            while (true)
+            {
+                var started = environment.Time.GetUtcNow();
+                reddit.RestartDeadline();
+                await round.RunAsync(cancellationToken);
+                await newPosts.SaveRoundAsync();
+                if (watch.Every is not { } interval)
+                {
+                    return progress.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+                }
+
+                // The next round starts one interval after this one started; its status line says when.
+                await progress.WaitForNextRoundAsync(started + interval, diagnostics, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            diagnostics.WriteLine($"reddittop: interrupted: {progress.Printed} of {progress.Total} subreddits printed");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (OutputFailure.IsWriteFailure(e))
+        {
+            if (OutputFailure.Report(e, diagnostics.WriteLine))
+            {
+                return ExitCodes.Failed;
+            }
+        }
+
+        return progress.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>The run's client: anonymous, or as the app, with the token cache when there is a cache folder.</summary>
+    private static RedditClient CreateClient(RunOptions options, RedditEndpoints endpoints, RunEnvironment environment, Action<string>? log)
+    {
+        var cacheDirectory = TokenCache.DirectoryFrom(environment.GetEnvironmentVariable);
+        var app = options.App is { } credentials
+            ? new AppAccess(credentials, endpoints.Token, cacheDirectory is null ? null : new TokenCache(cacheDirectory, credentials.ClientId, endpoints.Token))
+            : null;
+        return RedditClient.Create(endpoints.Api, options.Request, environment.Time, log, environment.Handler, app: app);
+    }
+}
