@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RedditTop.Reddit.Listings;
 using RedditTop.Storage;
 
 namespace RedditTop.History;
@@ -27,10 +26,7 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
 
     /// <summary>The state directory, or null when neither <c>XDG_STATE_HOME</c> nor <c>HOME</c> says where it is.</summary>
-    public static string? DirectoryFrom(Func<string, string?> getVariable) =>
-        getVariable("XDG_STATE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? Path.Combine(xdg, "reddittop")
-        : getVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, ".local", "state", "reddittop")
-        : null;
+    public static string? DirectoryFrom(Func<string, string?> getVariable) => XdgDirectories.State(getVariable);
 
     /// <summary>
     /// The key of the listing these arguments ask for. Subreddit names ignore case and order (each subreddit is
@@ -65,7 +61,7 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
         string problem;
         try
         {
-            var state = JsonSerializer.Deserialize(PrivateFile.Read(path, MaxBytes), RedditJsonContext.Default.SeenState);
+            var state = JsonSerializer.Deserialize(PrivateFile.Read(path, MaxBytes), HistoryJsonContext.Default.SeenState);
             if (state?.Ids is { } ids && ids.All(static id => id is not null))
             {
                 return SeenPosts.From(ids.Take(MaxIds));
@@ -109,7 +105,7 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 
         try
         {
-            PrivateFile.WriteAtomically(directory, path, stream => JsonSerializer.Serialize(stream, state, RedditJsonContext.Default.SeenState));
+            AtomicFile.Write(path, AtomicFileOptions.Private, stream => JsonSerializer.Serialize(stream, state, HistoryJsonContext.Default.SeenState));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -3,45 +3,121 @@ using System.Text;
 namespace RedditTop.Storage;
 
 /// <summary>
-/// <c>-o FILE</c>: the output goes to a temporary file in the same folder, and replaces FILE in one rename only when
-/// the run commits it. A watcher or a cron job never sees half a file; a run that is not committed (every subreddit
-/// failed, Ctrl+C, a failed write) leaves the previous FILE as it was and no temporary file behind.
+/// The one way reddittop writes a file: the content goes to a temporary file of this writer's own in the same folder,
+/// and replaces the file in one rename only when committed. A reader (a watcher, a cron job, the next run) never sees
+/// half a file, and writers at the same time never corrupt it: the last one to commit wins. The rename replaces
+/// whatever is at the path, a symbolic link included, and never writes through it. A write that fails or is not
+/// committed (every subreddit failed, Ctrl+C, a full disk) leaves the previous file as it was and no temporary file.
+/// <see cref="AtomicFileOptions"/> say whether the file is the owner's alone and how the temporary file is named.
 /// </summary>
 internal sealed class AtomicFile : IAsyncDisposable
 {
+    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly string _path;
     private readonly string _temporary;
+    private readonly FileStream _stream;
+    private StreamWriter? _writer;
     private bool _committed;
 
-    private AtomicFile(string path, string temporary, TextWriter writer)
+    private AtomicFile(string path, string temporary, FileStream stream)
     {
         _path = path;
         _temporary = temporary;
-        Writer = writer;
+        _stream = stream;
     }
 
-    /// <summary>Where the output is written until it is committed.</summary>
-    public TextWriter Writer { get; }
+    /// <summary>The content as bytes, until it is committed. Use this or <see cref="Writer"/>, not both.</summary>
+    public Stream Stream => _stream;
 
-    /// <summary>Opens a temporary file beside <paramref name="path"/>; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when that folder cannot be written.</summary>
-    public static AtomicFile Create(string path)
+    /// <summary>The content as UTF-8 text without a byte order mark, until it is committed.</summary>
+    public TextWriter Writer => _writer ??= new StreamWriter(_stream, Utf8);
+
+    /// <summary>Opens a temporary file beside <paramref name="path"/> for <c>-o FILE</c> (<see cref="AtomicFileOptions.Output"/>); throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when that folder cannot be written.</summary>
+    public static AtomicFile Create(string path) => Create(path, AtomicFileOptions.Output);
+
+    /// <summary>Opens a temporary file beside <paramref name="path"/>; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when that folder cannot be made or written.</summary>
+    public static AtomicFile Create(string path, AtomicFileOptions options)
     {
         var full = Path.GetFullPath(path);
-        var unique = $"{Environment.ProcessId}.{Random.Shared.NextInt64():x16}"; // not a secret: the file is created only if nothing is there
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{unique}.tmp");
-        var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
-        return new AtomicFile(full, temporary, new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
+        var folder = Path.GetDirectoryName(full)!;
+        var name = Path.GetFileName(full);
+
+        // A name of its own for each writer, also for writers in one process: no one writes into another's file. It need
+        // not be unguessable (the file is created only if nothing is there, a link included), so no cryptographic
+        // generator, which would load the TLS library for a file name.
+        var unique = $"{Environment.ProcessId}.{Random.Shared.NextInt64():x16}";
+        var temporary = Path.Combine(folder, options.HideTemporary ? $".{name}.{unique}.tmp" : $"{name}.{unique}.tmp");
+        var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (options.OwnerOnly)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder); // the profile's own permissions apply
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, OwnerOnlyDirectory);
+                File.SetUnixFileMode(folder, OwnerOnlyDirectory);
+                streamOptions.UnixCreateMode = OwnerOnlyFile;
+            }
+        }
+
+        return new AtomicFile(full, temporary, new FileStream(temporary, streamOptions));
     }
 
-    /// <summary>Puts the whole output in place of the file, in one rename.</summary>
-    public async Task CommitAsync()
+    /// <summary>
+    /// Writes the whole of <paramref name="path"/> through <paramref name="write"/> and commits it. Throws what
+    /// <paramref name="write"/> throws, or <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>; then
+    /// the previous file stays as it was, and no temporary file is left.
+    /// </summary>
+    public static void Write(string path, AtomicFileOptions options, Action<Stream> write)
     {
-        await Writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        await Writer.DisposeAsync().ConfigureAwait(false);
+        var file = Create(path, options);
+        try
+        {
+            write(file.Stream);
+            file.Commit();
+        }
+        catch
+        {
+            file.Discard();
+            throw;
+        }
+    }
+
+    /// <summary>Puts the whole content in place of the file, in one rename.</summary>
+    public void Commit()
+    {
+        if (_writer is { } writer)
+        {
+            writer.Flush();
+            writer.Dispose();
+        }
+
+        _stream.Dispose();
         File.Move(_temporary, _path, overwrite: true);
         _committed = true;
     }
 
+    /// <summary>Puts the whole content in place of the file, in one rename.</summary>
+    public async Task CommitAsync()
+    {
+        if (_writer is { } writer)
+        {
+            await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        File.Move(_temporary, _path, overwrite: true);
+        _committed = true;
+    }
+
+    /// <summary>Without a commit, deletes the temporary file; the previous file stays as it was.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_committed)
@@ -51,7 +127,7 @@ internal sealed class AtomicFile : IAsyncDisposable
 
         try
         {
-            await Writer.DisposeAsync().ConfigureAwait(false);
+            await (_writer ?? (IAsyncDisposable)_stream).DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -59,5 +135,27 @@ internal sealed class AtomicFile : IAsyncDisposable
         }
 
         File.Delete(_temporary);
+    }
+
+    /// <summary>After a failed write: closes and deletes the temporary file as far as possible, so the first failure is the one reported.</summary>
+    private void Discard()
+    {
+        try
+        {
+            (_writer ?? (IDisposable)_stream).Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The disk is full: the file goes anyway.
+        }
+
+        try
+        {
+            File.Delete(_temporary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done; the state store's pruning removes old temporary files.
+        }
     }
 }

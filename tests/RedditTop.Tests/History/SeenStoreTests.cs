@@ -96,6 +96,16 @@ public sealed class SeenStoreTests : IDisposable
         Assert.Equal(["1abc", "1abd"], json.RootElement.GetProperty("ids").EnumerateArray().Select(id => id.GetString()!)); // no blanks, no repeats
     }
 
+    [Fact]
+    public void Save_StateFile_IsTheFormatEarlierVersionsWroteAndRead()
+    {
+        var sut = CreateSut();
+
+        sut.Save(PythonTop, ["1h2g3f4", "1h2g3f5"]);
+
+        Assert.Equal("""{"saved_at":"2026-11-27T06:12:00+00:00","ids":["1h2g3f4","1h2g3f5"]}""", File.ReadAllText(sut.FilePathFor(PythonTop)));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("{")]

@@ -1,13 +1,9 @@
-using RedditTop.Reddit;
 using RedditTop.Storage;
 
 namespace RedditTop.Tests.Storage;
 
 public sealed class PrivateFileTests : IDisposable
 {
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("reddittop-private-");
 
     public void Dispose() => _root.Delete(recursive: true);
@@ -23,50 +19,6 @@ public sealed class PrivateFileTests : IDisposable
 
         Assert.Equal("e3cfcfa098f842d0", name); // a file written by an earlier run is found again
         Assert.NotEqual(name, PrivateFile.NameFor("my-client-id\nhttps://www.reddit.com/api/v1/access_token "));
-    }
-
-    [Fact]
-    public void WriteAtomically_NewFile_IsOwnerOnlyInAnOwnerOnlyDirectoryWithNoTemporaryLeft()
-    {
-        PrivateFile.WriteAtomically(CacheDirectory, FilePath, stream => stream.Write("{}"u8));
-
-        Assert.Equal("{}", File.ReadAllText(FilePath));
-        Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(FilePath));
-        Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(CacheDirectory));
-        Assert.Equal([FilePath], Directory.GetFileSystemEntries(CacheDirectory));
-    }
-
-    [Fact]
-    public void WriteAtomically_SymbolicLinkPlantedAtThePath_ReplacesTheLinkAndLeavesItsTargetAlone()
-    {
-        var victim = Path.Combine(_root.FullName, "victim");
-        File.WriteAllText(victim, "precious");
-        File.SetUnixFileMode(victim, OwnerOnlyFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        Directory.CreateDirectory(CacheDirectory);
-        File.CreateSymbolicLink(FilePath, victim);
-
-        PrivateFile.WriteAtomically(CacheDirectory, FilePath, stream => stream.Write("{}"u8));
-
-        Assert.Equal("precious", File.ReadAllText(victim));
-        Assert.Equal(OwnerOnlyFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(victim));
-        Assert.Null(new FileInfo(FilePath).LinkTarget);
-        Assert.Equal("{}", File.ReadAllText(FilePath));
-        Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(FilePath));
-    }
-
-    [Fact]
-    public void WriteAtomically_WriterFails_LeavesTheOldFileWholeAndNoTemporary()
-    {
-        PrivateFile.WriteAtomically(CacheDirectory, FilePath, stream => stream.Write("old"u8));
-
-        Assert.Throws<IOException>(() => PrivateFile.WriteAtomically(CacheDirectory, FilePath, stream =>
-        {
-            stream.Write("half of the n"u8);
-            throw new IOException("disk full");
-        }));
-
-        Assert.Equal("old", File.ReadAllText(FilePath));
-        Assert.Equal([FilePath], Directory.GetFileSystemEntries(CacheDirectory));
     }
 
     [Fact]

@@ -18,10 +18,7 @@ internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl
     public string FilePath { get; } = Path.Combine(directory, "token-" + Key(clientId, tokenUrl) + ".json");
 
     /// <summary>The cache directory, or null when neither <c>XDG_CACHE_HOME</c> nor <c>HOME</c> says where it is.</summary>
-    public static string? DirectoryFrom(Func<string, string?> getVariable) =>
-        getVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? Path.Combine(xdg, "reddittop")
-        : getVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, ".cache", "reddittop")
-        : null;
+    public static string? DirectoryFrom(Func<string, string?> getVariable) => XdgDirectories.Cache(getVariable);
 
     /// <summary>The cached entry, or null when there is none or it cannot be read (a damaged file is as good as none).</summary>
     public CachedToken? Read()
@@ -41,7 +38,7 @@ internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl
     {
         try
         {
-            PrivateFile.WriteAtomically(directory, FilePath, stream => JsonSerializer.Serialize(stream, token, RedditJsonContext.Default.CachedToken));
+            AtomicFile.Write(FilePath, AtomicFileOptions.Private, stream => JsonSerializer.Serialize(stream, token, RedditJsonContext.Default.CachedToken));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

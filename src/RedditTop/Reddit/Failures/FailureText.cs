@@ -16,12 +16,6 @@ internal static class FailureText
         return Sanitizer.Clean(failure.Attempts > 1 ? string.Create(CultureInfo.InvariantCulture, $"{phrase}, {failure.Attempts} attempts") : phrase);
     }
 
-    /// <summary><c>16 MiB</c>, <c>512 KiB</c>, <c>100 bytes</c>.</summary>
-    public static string Size(long bytes) =>
-        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? string.Create(CultureInfo.InvariantCulture, $"{bytes >> 20} MiB")
-        : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? string.Create(CultureInfo.InvariantCulture, $"{bytes >> 10} KiB")
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
-
     /// <summary>
     /// A library's sentence in the tool's style: <c>Expected a value</c> → <c>expected a value</c>; an acronym or a name
     /// that starts with two capitals (<c>HTTP</c>, <c>JSON</c>) stays as it is.

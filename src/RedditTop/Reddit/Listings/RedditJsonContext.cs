@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using RedditTop.History;
 using RedditTop.Reddit.Auth;
 using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Listings;
@@ -20,7 +19,6 @@ namespace RedditTop.Reddit.Listings;
 [JsonSerializable(typeof(RedditError))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(CachedToken))]
-[JsonSerializable(typeof(SeenState))]
 internal sealed partial class RedditJsonContext : JsonSerializerContext
 {
     public const int MaxDepth = 64;

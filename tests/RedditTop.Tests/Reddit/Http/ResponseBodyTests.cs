@@ -1,9 +1,10 @@
 using System.Net;
-using Polly.Timeout;
 using Microsoft.Extensions.Time.Testing;
-using RedditTop.Reddit.Failures;
+using Polly.Timeout;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Http;
+using RedditTop.Storage;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;
 
@@ -102,14 +103,6 @@ public sealed class ResponseBodyTests
         var result = await sut.GetPostsAsync(new SubredditQuery("askreddit", 10), CancellationToken.None);
 
         Assert.Equal("response too large (over 1000 bytes)", result.Error);
-    }
-
-    [Fact]
-    public void Size_Phrase_UsesTheLargestWholeUnit()
-    {
-        Assert.Equal("16 MiB", FailureText.Size(16 << 20));
-        Assert.Equal("64 KiB", FailureText.Size(64 << 10));
-        Assert.Equal("1000 bytes", FailureText.Size(1000));
     }
 
     private static async Task<int> ReadAllAsync(Stream stream)

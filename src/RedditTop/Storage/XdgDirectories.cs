@@ -1,0 +1,25 @@
+namespace RedditTop.Storage;
+
+/// <summary>
+/// Where reddittop keeps files between runs, after the XDG Base Directory specification: <c>$XDG_CACHE_HOME/reddittop</c>
+/// for what can be fetched again (tokens), <c>$XDG_STATE_HOME/reddittop</c> for what cannot (the posts already seen).
+/// A variable that is unset, empty or not an absolute path is ignored, as the specification says; then the folder is
+/// under <c>HOME</c>, and with no <c>HOME</c> either there is none (null).
+/// </summary>
+internal static class XdgDirectories
+{
+    private const string AppName = "reddittop";
+
+    /// <summary><c>$XDG_CACHE_HOME/reddittop</c>, or <c>$HOME/.cache/reddittop</c>, or null.</summary>
+    public static string? Cache(Func<string, string?> getVariable) =>
+        Find(getVariable, "XDG_CACHE_HOME", ".cache");
+
+    /// <summary><c>$XDG_STATE_HOME/reddittop</c>, or <c>$HOME/.local/state/reddittop</c>, or null.</summary>
+    public static string? State(Func<string, string?> getVariable) =>
+        Find(getVariable, "XDG_STATE_HOME", Path.Combine(".local", "state"));
+
+    private static string? Find(Func<string, string?> getVariable, string variable, string underHome) =>
+        getVariable(variable) is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? Path.Combine(xdg, AppName)
+        : getVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, underHome, AppName)
+        : null;
+}
