@@ -7,25 +7,19 @@ namespace RedditTop.Output;
 internal static class ArgumentOrder
 {
     /// <summary>
-    /// Yields each result as soon as it and every result named before it are complete. Results are matched to their
-    /// argument by reference: a subreddit named twice is two queries that are equal but not the same.
+    /// Yields each result as soon as it and every result named before it are complete (<see cref="QueryPositions"/>).
     /// </summary>
     public static async IAsyncEnumerable<SubredditResult> InArgumentOrderAsync(
         this IAsyncEnumerable<SubredditResult> results,
         IReadOnlyList<SubredditQuery> queries,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var position = new Dictionary<SubredditQuery, int>(queries.Count, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < queries.Count; i++)
-        {
-            position[queries[i]] = i;
-        }
-
+        var positions = new QueryPositions(queries);
         var waiting = new SubredditResult?[queries.Count];
         var next = 0;
         await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            waiting[position[result.Query]] = result;
+            waiting[positions.Of(result.Query)] = result;
             for (; next < waiting.Length && waiting[next] is { } ready; next++)
             {
                 waiting[next] = null;

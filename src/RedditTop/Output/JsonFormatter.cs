@@ -14,7 +14,7 @@ namespace RedditTop.Output;
 /// </summary>
 internal sealed class JsonFormatter : IOutputFormat
 {
-    private readonly IReadOnlyList<SubredditQuery> _queries;
+    private readonly QueryPositions _positions;
     private readonly SubredditResult?[] _results;
     private readonly List<SubredditResult> _unexpected = [];
     private DateTimeOffset? _fetchedAt;
@@ -22,28 +22,24 @@ internal sealed class JsonFormatter : IOutputFormat
     /// <param name="queries">The subreddits in argument order; results are placed by the query they answer.</param>
     public JsonFormatter(IReadOnlyList<SubredditQuery> queries)
     {
-        _queries = queries;
+        _positions = new QueryPositions(queries);
         _results = new SubredditResult?[queries.Count];
     }
 
     public void Begin(DateTimeOffset now, StringBuilder output) => _fetchedAt = now;
 
-    /// <summary>
-    /// Keeps the result at the position of its query. Positions are matched by reference, not by value: a subreddit named
-    /// twice is two equal queries, and each result belongs to its own one. A result for no known query goes last.
-    /// </summary>
+    /// <summary>Keeps the result at the position of its query (<see cref="QueryPositions"/>); a result for no known query goes last.</summary>
     public void Result(SubredditResult result, StringBuilder output)
     {
-        for (var i = 0; i < _queries.Count; i++)
+        var position = _positions.Of(result.Query);
+        if (position >= 0 && _results[position] is null)
         {
-            if (ReferenceEquals(_queries[i], result.Query) && _results[i] is null)
-            {
-                _results[i] = result;
-                return;
-            }
+            _results[position] = result;
         }
-
-        _unexpected.Add(result);
+        else
+        {
+            _unexpected.Add(result);
+        }
     }
 
     /// <summary>The document, ending with a newline. A subreddit without a result (none arrived) is left out.</summary>
