@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Reddit;
 using RedditTop.Reddit.Auth;
+using RedditTop.Reddit.Failures;
 using RedditTop.Tests.Support;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;
@@ -237,6 +238,24 @@ public sealed class TokenSourceTests : IDisposable
 
         Assert.Equal("forbidden (HTTP 403)", forbidden.Error);
         Assert.Equal("Reddit answered with a web page, not JSON", page.Error);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_TokenEndpointNeverAnswers_FailsNamingTheTimeOut()
+    {
+        using var never = new NeverAnsweringHandler();
+        var credentials = new AppCredentials("app-id", Secret);
+        var endpoints = RedditEndpoints.For(new Uri("https://reddit.test"), credentials);
+        var options = new RedditClientOptions { Retries = 0, Timeout = TimeSpan.FromSeconds(5) };
+        using var sut = RedditClient.Create(endpoints.Api, options, _time, network: never, app: new AppAccess(credentials, endpoints.Token, null));
+
+        var authenticate = sut.AuthenticateAsync(CancellationToken.None);
+        await never.NextRequestAsync();
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        var e = await Assert.ThrowsAsync<TokenRequestException>(() => authenticate);
+        Assert.Equal(FailureKind.TimedOut, e.Failure.Kind);
+        Assert.Equal("timed out after 5 s", e.Message);
     }
 
     [Fact]
