@@ -58,7 +58,7 @@ internal static class TopAction
             // The previous run's state is read while the first requests are in flight; the first block waits for it.
             var stateDirectory = SeenStore.DirectoryFrom(environment.GetEnvironmentVariable);
             var store = stateDirectory is null ? null : new SeenStore(stateDirectory, environment.Time);
-            var key = SeenStore.Key(options.Subreddits.Select(q => q.Name), options.Request.Sort, options.Request.SortHasTime ? options.Request.Time : null, options.BaseUrl);
+            var key = SeenStore.Key(options.Subreddits.Select(q => q.Name), options.Request.Sort.ToName(), options.Request.SortHasTime ? options.Request.Time.ToName() : null, options.BaseUrl);
             var isNew = store is null ? Task.FromResult(AllNew) : Task.Run(() => LoadPrevious(store, key, diagnostics), CancellationToken.None);
             if (watch.Every is { } every && BudgetWarning(options, every) is { } tooFast)
             {
