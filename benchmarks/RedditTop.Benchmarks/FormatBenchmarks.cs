@@ -1,8 +1,8 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using RedditTop.Output;
-using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Benchmarks;
 
@@ -20,9 +20,10 @@ public class FormatBenchmarks
 
     private SubredditQuery[] _queries = [];
     private SubredditResult? _result;
+    private OutputFormat _format;
 
     /// <summary>Every format's name, in the order <c>--help</c> lists them.</summary>
-    public static IEnumerable<string> Formats => OutputFormats.Names;
+    public static IEnumerable<string> Formats => EnumNames.Of<OutputFormat>();
 
     [ParamsSource(nameof(Formats))]
     public string Format { get; set; } = "";
@@ -30,6 +31,7 @@ public class FormatBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _format = Enum.Parse<OutputFormat>(Format, ignoreCase: true);
         using var stream = new MemoryStream(RecordedListing.ReadBytes(), writable: false);
         IReadOnlyList<Post> posts = RecordedListing.ReadPostsAsync(stream, CancellationToken.None).GetAwaiter().GetResult();
         var query = new SubredditQuery(RecordedListing.Subreddit, posts.Count);
@@ -44,7 +46,7 @@ public class FormatBenchmarks
     [Benchmark]
     public int FormatPosts()
     {
-        var format = OutputFormats.Create(Format, _queries, color: false, header: true);
+        var format = OutputFormats.Create(_format, _queries, color: false, header: true);
         var written = 0;
         format.Begin(Now, _output);
         written += _output.Length;

@@ -83,9 +83,9 @@ internal sealed class RedditClient(
     public static string ListingPath(SubredditQuery query, RedditClientOptions options, int limit, string? after = null)
     {
         var name = string.Join('+', query.Name.Split('+').Select(Uri.EscapeDataString));
-        var time = options.SortHasTime ? $"t={options.Time}&" : "";
+        var time = options.SortHasTime ? $"t={options.Time.ToName()}&" : "";
         var page = after is null ? "" : $"&after={Uri.EscapeDataString(after)}";
-        return string.Create(CultureInfo.InvariantCulture, $"r/{name}/{options.Sort}.json?{time}limit={limit}&raw_json=1{page}");
+        return string.Create(CultureInfo.InvariantCulture, $"r/{name}/{options.Sort.ToName()}.json?{time}limit={limit}&raw_json=1{page}");
     }
 
     /// <summary>One page of <paramref name="query"/>'s listing, or why it could not be had.</summary>

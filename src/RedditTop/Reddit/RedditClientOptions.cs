@@ -3,8 +3,8 @@ namespace RedditTop.Reddit;
 /// <summary>How every listing request of a run is made; anything not set has Reddit-friendly defaults.</summary>
 internal sealed record RedditClientOptions
 {
-    public const string DefaultSort = "top";
-    public const string DefaultTime = "day";
+    public const ListingSort DefaultSort = ListingSort.Top;
+    public const TimeWindow DefaultTime = TimeWindow.Day;
     public const int DefaultRetries = 3;
     public const long DefaultMaxResponseBytes = 16 << 20;
 
@@ -19,17 +19,11 @@ internal sealed record RedditClientOptions
 
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(60);
 
-    /// <summary>The listings Reddit serves for a subreddit.</summary>
-    public static readonly IReadOnlyList<string> Sorts = ["top", "hot", "new", "rising", "controversial", "best"];
-
-    /// <summary>The time windows Reddit's <c>t</c> parameter accepts.</summary>
-    public static readonly IReadOnlyList<string> Times = ["hour", "day", "week", "month", "year", "all"];
-
-    /// <summary>The listing: <c>top</c>, <c>hot</c>, <c>new</c>, <c>rising</c>, <c>controversial</c> or <c>best</c>.</summary>
-    public string Sort { get; init; } = DefaultSort;
+    /// <summary>The listing: top, hot, new, rising, controversial or best.</summary>
+    public ListingSort Sort { get; init; } = DefaultSort;
 
     /// <summary>The time window of <c>top</c> and <c>controversial</c> (see <see cref="SortHasTime"/>).</summary>
-    public string Time { get; init; } = DefaultTime;
+    public TimeWindow Time { get; init; } = DefaultTime;
 
     /// <summary>How long one attempt may take: until the headers, and again for the body.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
@@ -56,5 +50,5 @@ internal sealed record RedditClientOptions
     public const int MaxPagesWithFilter = 10;
 
     /// <summary>Whether <see cref="Time"/> applies to <see cref="Sort"/>.</summary>
-    public bool SortHasTime => Sort is "top" or "controversial";
+    public bool SortHasTime => Sort is ListingSort.Top or ListingSort.Controversial;
 }

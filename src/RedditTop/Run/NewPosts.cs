@@ -32,7 +32,7 @@ internal sealed class NewPosts
     {
         var directory = SeenStore.DirectoryFrom(environment.GetEnvironmentVariable);
         var request = options.Request;
-        var key = SeenStore.Key(options.Subreddits.Select(q => q.Name), request.Sort, request.SortHasTime ? request.Time : null, options.BaseUrl);
+        var key = SeenStore.Key(options.Subreddits.Select(q => q.Name), request.Sort.ToName(), request.SortHasTime ? request.Time.ToName() : null, options.BaseUrl);
         return new NewPosts(directory is null ? null : new SeenStore(directory, environment.Time), key, diagnostics);
     }
 

@@ -1,5 +1,5 @@
-using RedditTop.Reddit.Auth;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Auth;
 
 namespace RedditTop.Run;
 
@@ -14,42 +14,4 @@ internal sealed record RunOptions(
     bool Verbose = false,
     AppCredentials? App = null,
     OutputOptions? Output = null,
-    WatchOptions? Watch = null)
-{
-    public const string BaseUrlVariable = "REDDITTOP_BASE_URL";
-
-    /// <summary>Accepts an absolute http or https URL without query or fragment, such as <c>http://127.0.0.1:5000</c>.</summary>
-    public static bool TryParseBaseUrl(string? text, out Uri url) =>
-        Uri.TryCreate(text, UriKind.Absolute, out url!)
-        && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-        && url.Query.Length == 0
-        && url.Fragment.Length == 0;
-
-    /// <summary>
-    /// Why requests must not go to <paramref name="url"/> (named by <paramref name="source"/>), or null. Credentials never
-    /// ride in the URL; Reddit's own hosts are reached over https only; plain http is for loopback servers (a local
-    /// test server such as FakeReddit) unless <paramref name="insecure"/> allows it for others.
-    /// </summary>
-    public static string? TransportProblem(string source, Uri url, bool insecure)
-    {
-        if (url.UserInfo.Length > 0)
-        {
-            return $"{source}: a user name or password in the URL is not accepted; an app's credentials go in REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET";
-        }
-
-        if (url.Scheme == Uri.UriSchemeHttps || url.IsLoopback)
-        {
-            return null;
-        }
-
-        var host = url.IdnHost.TrimEnd('.');
-        if (host.Equals("reddit.com", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".reddit.com", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"{source}: Reddit is reached over https only, not '{url.AbsoluteUri}'";
-        }
-
-        return insecure
-            ? null
-            : $"{source}: plain http is accepted only for a loopback address, not '{url.AbsoluteUri}'; use https, or --insecure to send requests unencrypted";
-    }
-}
+    WatchOptions? Watch = null);

@@ -1,5 +1,6 @@
 using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
+
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
 namespace RedditTop.Tests.Architecture;
@@ -8,6 +9,7 @@ namespace RedditTop.Tests.Architecture;
 /// The dependency rule of docs/ARCHITECTURE.md, read from the compiled program (every reference in every method body
 /// counts, not only the using directives): Hosting → Cli → Run → (Reddit, History, Output) → Storage. A room uses
 /// only the rooms below it; of the three in the middle, only Output uses another (Reddit, whose results it formats).
+/// The root namespace holds what every room may use (<c>EnumNames</c>), and uses no room itself.
 /// </summary>
 public sealed class DependencyRuleTests
 {
@@ -38,12 +40,23 @@ public sealed class DependencyRuleTests
     }
 
     [Fact]
+    public void Root_UsesNoRoom()
+    {
+        var sut = Types().That().ResideInNamespaceMatching(@"^RedditTop$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(InAnyRoom(Rooms.Select(r => (string)r[0]).Append("Hosting").ToArray())));
+
+        var violations = sut.Evaluate(Program).Where(r => !r.Passed).Select(r => r.Description).ToList();
+
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
+    }
+
+    [Fact]
     public void Rooms_HoldEveryTypeOfTheProgram()
     {
         string[] rooms = ["Hosting", "Cli", "Run", "Reddit", "History", "Output", "Storage"];
 
         var outside = Program.Types
-            .Where(t => t.Namespace.FullName.StartsWith("RedditTop", StringComparison.Ordinal))
+            .Where(t => t.Namespace.FullName.StartsWith("RedditTop.", StringComparison.Ordinal))
             .Where(t => !rooms.Any(r => t.Namespace.FullName == "RedditTop." + r || t.Namespace.FullName.StartsWith("RedditTop." + r + ".", StringComparison.Ordinal)))
             .Select(t => t.FullName)
             .ToList();

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Cli;
 using RedditTop.Output;
@@ -191,7 +191,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("", "https://www.reddit.com/r/askreddit/top.json")] // an empty variable counts as unset
     public async Task InvokeAsync_BaseUrlFromEnvironment_SendsRequestsThere(string variable, string expectedUrl)
     {
-        _variables[RunOptions.BaseUrlVariable] = variable;
+        _variables[BaseUrlRules.Variable] = variable;
         _mock.Expect(expectedUrl).Respond("application/json", TestFiles.Read("listing_top.json"));
 
         var exitCode = await InvokeAsync("askreddit:1");
@@ -203,7 +203,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [Fact]
     public async Task InvokeAsync_BaseUrlOption_WinsOverEnvironment()
     {
-        _variables[RunOptions.BaseUrlVariable] = "http://127.0.0.1:9999";
+        _variables[BaseUrlRules.Variable] = "http://127.0.0.1:9999";
         _mock.Expect("http://127.0.0.1:8888/r/askreddit/top.json").Respond("application/json", TestFiles.Read("listing_top.json"));
 
         var exitCode = await InvokeAsync("--base-url", "http://127.0.0.1:8888", "askreddit:1");
@@ -266,7 +266,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("http://reddit.example", "reddittop: REDDITTOP_BASE_URL: plain http is accepted only for a loopback address")]
     public async Task InvokeAsync_UnusableBaseUrlInEnvironment_Exits2NamingTheVariable(string variable, string expected)
     {
-        _variables[RunOptions.BaseUrlVariable] = variable;
+        _variables[BaseUrlRules.Variable] = variable;
 
         var exitCode = await InvokeAsync("python");
 
@@ -448,7 +448,7 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData("always", false, "1", null, true)]
     public void UseColor_ChoiceTerminalAndVariables_DecideColour(string choice, bool terminal, string? noColor, string? forceColor, bool expected)
     {
-        var sut = new OutputOptions(Color: choice);
+        var sut = new OutputOptions(Color: Enum.Parse<ColorMode>(choice, ignoreCase: true));
 
         var color = sut.UseColor(terminal, name => name switch { "NO_COLOR" => noColor, "FORCE_COLOR" => forceColor, _ => null });
 

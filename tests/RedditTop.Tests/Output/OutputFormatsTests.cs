@@ -16,7 +16,7 @@ public sealed class OutputFormatsTests
     [InlineData("markdown", typeof(MarkdownFormatter))]
     public void Create_Name_ReturnsThatFormat(string name, Type expected)
     {
-        var format = OutputFormats.Create(name, [], color: false, header: true);
+        var format = OutputFormats.Create(Enum.Parse<OutputFormat>(name, ignoreCase: true), [], color: false, header: true);
 
         Assert.IsType(expected, format);
     }
@@ -24,15 +24,15 @@ public sealed class OutputFormatsTests
     [Fact]
     public void Names_Every_CanBeCreatedAndTextIsFirst()
     {
-        Assert.Equal("text", OutputFormats.Names[0]);
-        Assert.All(OutputFormats.Names, name => Assert.NotNull(OutputFormats.Create(name, [], color: false, header: true)));
+        Assert.Equal("text", EnumNames.Of<OutputFormat>()[0]);
+        Assert.All(Enum.GetValues<OutputFormat>(), format => Assert.NotNull(OutputFormats.Create(format, [], color: false, header: true)));
     }
 
     [Fact]
     public void Create_CsvAndTsv_UseTheirSeparator()
     {
-        var csv = OutputFormats.Create("csv", [], color: false, header: true).Begin(Now);
-        var tsv = OutputFormats.Create("tsv", [], color: false, header: true).Begin(Now);
+        var csv = OutputFormats.Create(OutputFormat.Csv, [], color: false, header: true).Begin(Now);
+        var tsv = OutputFormats.Create(OutputFormat.Tsv, [], color: false, header: true).Begin(Now);
 
         Assert.StartsWith("subreddit,rank,", csv, StringComparison.Ordinal);
         Assert.StartsWith("subreddit\trank\t", tsv, StringComparison.Ordinal);
@@ -43,13 +43,13 @@ public sealed class OutputFormatsTests
     [InlineData("csv")]
     [InlineData("tsv")]
     public void Create_HeaderFalse_BeginWritesNothing(string name) =>
-        Assert.Equal("", OutputFormats.Create(name, [], color: false, header: false).Begin(Now));
+        Assert.Equal("", OutputFormats.Create(Enum.Parse<OutputFormat>(name, ignoreCase: true), [], color: false, header: false).Begin(Now));
 
     [Fact]
     public void Create_Json_KeepsTheQueriesInArgumentOrder()
     {
         SubredditQuery[] queries = [new("b", 10), new("a", 10)];
-        var sut = OutputFormats.Create("json", queries, color: false, header: true);
+        var sut = OutputFormats.Create(OutputFormat.Json, queries, color: false, header: true);
         sut.Begin(Now);
         sut.Result(SubredditResult.Success(queries[1], []));
         sut.Result(SubredditResult.Success(queries[0], []));
@@ -61,5 +61,5 @@ public sealed class OutputFormatsTests
 
     [Fact]
     public void Create_UnknownName_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => OutputFormats.Create("xml", [], color: false, header: true));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OutputFormats.Create((OutputFormat)99, [], color: false, header: true));
 }

@@ -90,7 +90,7 @@ public sealed class PaginationTests : IDisposable
     [InlineData("rising", "r/python/rising.json?limit=5&raw_json=1")]
     [InlineData("best", "r/python/best.json?limit=5&raw_json=1")]
     public void ListingPath_Sort_SendsTheTimeWindowOnlyWhereItApplies(string sort, string expected) =>
-        Assert.Equal(expected, RedditClient.ListingPath(new SubredditQuery("python", 5), new RedditClientOptions { Sort = sort, Time = "week" }, 5));
+        Assert.Equal(expected, RedditClient.ListingPath(new SubredditQuery("python", 5), new RedditClientOptions { Sort = Enum.Parse<ListingSort>(sort, ignoreCase: true), Time = TimeWindow.Week }, 5));
 
     private RedditClient CreateSut() =>
         RedditClient.Create(new Uri("https://reddit.test"), new RedditClientOptions { Retries = 0 }, new FakeTimeProvider(), network: _mock);

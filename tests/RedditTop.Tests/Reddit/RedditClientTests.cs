@@ -25,7 +25,7 @@ public sealed class RedditClientTests : IDisposable
             .WithExactQueryString("t=week&limit=3&raw_json=1")
             .With(r => r.Headers.UserAgent.ToString().Contains(":reddittop:", StringComparison.Ordinal))
             .Respond("application/json", TestFiles.Read("listing_top.json"));
-        using var sut = CreateSut(time: "week");
+        using var sut = CreateSut(time: TimeWindow.Week);
 
         var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
@@ -367,7 +367,7 @@ public sealed class RedditClientTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
     }
 
-    private RedditClient CreateSut(string time = "day") =>
+    private RedditClient CreateSut(TimeWindow time = TimeWindow.Day) =>
         RedditClient.Create(new Uri(BaseUrl), new RedditClientOptions { Time = time, Timeout = TimeSpan.FromSeconds(5), Retries = 0 }, _time, network: _mock);
 
     private static HttpResponseMessage Response(HttpStatusCode status, string? body = null, string mediaType = "application/json", Action<HttpResponseMessage>? configure = null)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using RedditTop.Cli.Completion;
 using RedditTop.Cli;
+using RedditTop.Cli.Completion;
 using RedditTop.Output;
 using RedditTop.Reddit;
 using RedditTop.Run;
@@ -15,15 +15,15 @@ public sealed class CompletionScriptsTests : IDisposable
 
     public CompletionScriptsTests() => _cwd = _directory.CreateSubdirectory("cwd");
 
-    public static TheoryData<string> Shells => [.. CompletionScripts.Shells];
+    public static TheoryData<string> Shells => [.. EnumNames.Of<CompletionShell>()];
 
     public static TheoryData<string, string[]> FixedValues => new()
     {
-        { "--sort", [.. RedditClientOptions.Sorts] },
-        { "--time", [.. RedditClientOptions.Times] },
-        { "--format", [.. OutputFormats.Names] },
-        { "--order", [.. OutputOptions.Orders] },
-        { "--color", [.. OutputOptions.ColorChoices] },
+        { "--sort", [.. EnumNames.Of<ListingSort>()] },
+        { "--time", [.. EnumNames.Of<TimeWindow>()] },
+        { "--format", [.. EnumNames.Of<OutputFormat>()] },
+        { "--order", [.. EnumNames.Of<OutputOrder>()] },
+        { "--color", [.. EnumNames.Of<ColorMode>()] },
     };
 
     public void Dispose() => _directory.Delete(recursive: true);
@@ -36,7 +36,7 @@ public sealed class CompletionScriptsTests : IDisposable
     {
         var root = new CommandDefinition().Root;
 
-        var script = CompletionScripts.Generate(shell, root);
+        var script = CompletionScripts.Generate(Shell(shell), root);
 
         var names = root.Options.SelectMany(o => o.Aliases.Prepend(o.Name).Where(n => n.StartsWith('-')).Select(n => (Option: o, Name: n))).ToList();
         Assert.Contains(names, n => n.Name == "--help");
@@ -45,7 +45,7 @@ public sealed class CompletionScriptsTests : IDisposable
         Assert.Contains(names, n => n.Name == "-o");
         foreach (var (option, name) in names)
         {
-            Assert.Contains(Mention(shell, option, name), script, StringComparison.Ordinal);
+            Assert.Contains(Mention(Shell(shell), option, name), script, StringComparison.Ordinal);
         }
     }
 
@@ -55,11 +55,11 @@ public sealed class CompletionScriptsTests : IDisposable
     {
         var root = new CommandDefinition().Root;
 
-        var script = CompletionScripts.Generate(shell, root);
+        var script = CompletionScripts.Generate(Shell(shell), root);
 
         foreach (var (option, values) in FixedValues.Select(row => ((string)row[0], (string[])row[1])))
         {
-            Assert.Contains(ValueList(shell, OptionNamed(root, option), values), script, StringComparison.Ordinal);
+            Assert.Contains(ValueList(Shell(shell), OptionNamed(root, option), values), script, StringComparison.Ordinal);
         }
     }
 
@@ -71,18 +71,18 @@ public sealed class CompletionScriptsTests : IDisposable
         var widget = new Option<string>("--widget", "-w") { Description = "A widget", CompletionSources = { "a", "b" } };
         root.Options.Add(widget);
 
-        var script = CompletionScripts.Generate(shell, root);
+        var script = CompletionScripts.Generate(Shell(shell), root);
 
-        Assert.Contains(Mention(shell, widget, "--widget"), script, StringComparison.Ordinal);
-        Assert.Contains(Mention(shell, widget, "-w"), script, StringComparison.Ordinal);
-        Assert.Contains(ValueList(shell, widget, ["a", "b"]), script, StringComparison.Ordinal);
-        Assert.DoesNotContain("--widget", CompletionScripts.Generate(shell, new CommandDefinition().Root), StringComparison.Ordinal);
+        Assert.Contains(Mention(Shell(shell), widget, "--widget"), script, StringComparison.Ordinal);
+        Assert.Contains(Mention(Shell(shell), widget, "-w"), script, StringComparison.Ordinal);
+        Assert.Contains(ValueList(Shell(shell), widget, ["a", "b"]), script, StringComparison.Ordinal);
+        Assert.DoesNotContain("--widget", CompletionScripts.Generate(Shell(shell), new CommandDefinition().Root), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Generate_UnknownShell_Throws()
     {
-        var error = Assert.Throws<ArgumentException>(() => CompletionScripts.Generate("powershell", new CommandDefinition().Root));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => CompletionScripts.Generate((CompletionShell)99, new CommandDefinition().Root));
 
         Assert.Contains("bash, zsh, fish", error.Message, StringComparison.Ordinal);
     }
@@ -93,12 +93,12 @@ public sealed class CompletionScriptsTests : IDisposable
         var root = new CommandDefinition().Root;
         root.Options.Add(new Option<bool>("--odd") { Description = "It's [a] 50% \"odd\": $HOME `id` \\ flag" });
 
-        var script = CompletionScripts.Generate("zsh", root);
+        var script = CompletionScripts.Generate(CompletionShell.Zsh, root);
 
         Assert.StartsWith("#compdef reddittop\n", script, StringComparison.Ordinal);
         Assert.Contains("'(--odd)--odd[It'\\''s \\[a\\] 50% \"odd\"\\: $HOME `id` \\\\ flag]'", script, StringComparison.Ordinal);
         Assert.Contains(
-            $"'(--base-url)--base-url=[Reddit-compatible server to query, token endpoint included \\[default\\: ${RunOptions.BaseUrlVariable}, else Reddit\\]]:url: '",
+            $"'(--base-url)--base-url=[Reddit-compatible server to query, token endpoint included \\[default\\: ${BaseUrlRules.Variable}, else Reddit\\]]:url: '",
             script,
             StringComparison.Ordinal);
         Assert.Contains("'(--output -o)--output=[", script, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class CompletionScriptsTests : IDisposable
         var root = new CommandDefinition().Root;
         root.Options.Add(new Option<string>("--odd") { CompletionSources = { "it's", "$HOME", "`id`", "a b", "x:y", "=ls" } });
 
-        var script = CompletionScripts.Generate("zsh", root);
+        var script = CompletionScripts.Generate(CompletionShell.Zsh, root);
 
         Assert.Contains(":odd:(it\\'\\''s \\$HOME \\`id\\` a\\ b x\\:y \\=ls)'", script, StringComparison.Ordinal);
     }
@@ -124,7 +124,7 @@ public sealed class CompletionScriptsTests : IDisposable
         var root = new CommandDefinition().Root;
         root.Options.Add(new Option<string>("--odd") { Description = "It's $HOME \\ `id`", CompletionSources = { "it's", "$HOME", "plain" } });
 
-        var script = CompletionScripts.Generate("fish", root);
+        var script = CompletionScripts.Generate(CompletionShell.Fish, root);
 
         // -a is expanded when completing: each value is a fish word ('it\'s', '$HOME'), and the list is quoted again.
         Assert.Contains(@"complete -c reddittop -l odd -x -a '\'it\\\'s\' \'$HOME\' plain' -d 'It\'s $HOME \\ `id`'", script, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class CompletionScriptsTests : IDisposable
     public async Task GenerateBash_Sourced_RegistersTheFunctionForReddittop()
     {
         var script = Path.Combine(_directory.FullName, "completion.bash");
-        await File.WriteAllTextAsync(script, CompletionScripts.Generate("bash", new CommandDefinition().Root));
+        await File.WriteAllTextAsync(script, CompletionScripts.Generate(CompletionShell.Bash, new CommandDefinition().Root));
 
         var (exitCode, stdout, stderr) = await RunAsync("bash", ["--norc", "--noprofile", "-c", "source \"$1\" && complete -p reddittop", "bash", script]);
 
@@ -156,7 +156,7 @@ public sealed class CompletionScriptsTests : IDisposable
     {
         var replies = await CompleteWithBashAsync("reddittop", option, "");
 
-        Assert.Equal(RedditClientOptions.Sorts.Order(StringComparer.Ordinal), replies.Order(StringComparer.Ordinal));
+        Assert.Equal(EnumNames.Of<ListingSort>().Order(StringComparer.Ordinal), replies.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -231,7 +231,7 @@ public sealed class CompletionScriptsTests : IDisposable
     {
         // bash splits "--sort=t" at '=' (COMP_WORDBREAKS) ...
         Assert.Equal(["top"], await CompleteWithBashAsync("reddittop", "--sort", "=", "to"));
-        Assert.Equal(RedditClientOptions.Times.Order(StringComparer.Ordinal), (await CompleteWithBashAsync("reddittop", "--time", "=")).Order(StringComparer.Ordinal));
+        Assert.Equal(EnumNames.Of<TimeWindow>().Order(StringComparer.Ordinal), (await CompleteWithBashAsync("reddittop", "--time", "=")).Order(StringComparer.Ordinal));
 
         // ... unless '=' was taken out of COMP_WORDBREAKS, when the word arrives whole and is replaced whole.
         Assert.Equal(["--format=json", "--format=jsonl"], await CompleteWithBashAsync("reddittop", "--format=js"));
@@ -288,24 +288,27 @@ public sealed class CompletionScriptsTests : IDisposable
     // helpers --------------------------------------------------------------------------------------------------
 
     /// <summary>How each script names an option: bash as a quoted word, zsh as a spec, fish as <c>-l name</c> or <c>-s n</c>.</summary>
-    private static string Mention(string shell, Option option, string name) => shell switch
+    private static string Mention(CompletionShell shell, Option option, string name) => shell switch
     {
-        "bash" => "'" + name + "'",
-        "zsh" => ")" + name + (option.Arity.MinimumNumberOfValues > 0 && name.StartsWith("--", StringComparison.Ordinal) ? "=[" : "["),
-        "fish" when name.StartsWith("--", StringComparison.Ordinal) => " -l " + name[2..],
-        "fish" => " -s " + (name == "-?" ? "'?'" : name[1..]),
+        CompletionShell.Bash => "'" + name + "'",
+        CompletionShell.Zsh => ")" + name + (option.Arity.MinimumNumberOfValues > 0 && name.StartsWith("--", StringComparison.Ordinal) ? "=[" : "["),
+        CompletionShell.Fish when name.StartsWith("--", StringComparison.Ordinal) => " -l " + name[2..],
+        CompletionShell.Fish => " -s " + (name == "-?" ? "'?'" : name[1..]),
         _ => throw new ArgumentOutOfRangeException(nameof(shell), shell, null),
     };
 
     /// <summary>How each script lists the values of an option with plain (unquoted) values.</summary>
-    private static string ValueList(string shell, Option option, IEnumerable<string> values) => shell switch
+    private static string ValueList(CompletionShell shell, Option option, IEnumerable<string> values) => shell switch
     {
-        "bash" => $"{string.Join('|', option.Aliases.Prepend(option.Name).Select(n => "'" + n + "'"))})\n"
+        CompletionShell.Bash => $"{string.Join('|', option.Aliases.Prepend(option.Name).Select(n => "'" + n + "'"))})\n"
             + "            _reddittop_reply \"$prefix\" \"$cur\" " + string.Join(' ', values.Select(v => "'" + v + "'")) + "\n",
-        "zsh" => ":" + option.Name.TrimStart('-') + ":(" + string.Join(' ', values) + ")'",
-        "fish" => string.Concat(option.Aliases.Prepend(option.Name).Select(n => Mention(shell, option, n))) + " -x -a '" + string.Join(' ', values) + "'",
+        CompletionShell.Zsh => ":" + option.Name.TrimStart('-') + ":(" + string.Join(' ', values) + ")'",
+        CompletionShell.Fish => string.Concat(option.Aliases.Prepend(option.Name).Select(n => Mention(shell, option, n))) + " -x -a '" + string.Join(' ', values) + "'",
         _ => throw new ArgumentOutOfRangeException(nameof(shell), shell, null),
     };
+
+    private static CompletionShell Shell(string name) =>
+        EnumNames.TryParse<CompletionShell>(name, out var shell) ? shell : throw new ArgumentOutOfRangeException(nameof(name), name, null);
 
     private static Option OptionNamed(RootCommand root, string name) => root.Options.Single(o => o.Name == name);
 
@@ -319,7 +322,7 @@ public sealed class CompletionScriptsTests : IDisposable
     private async Task<string[]> CompleteWithBashAsync(RootCommand root, params string[] words)
     {
         var script = Path.Combine(_directory.FullName, "completion.bash");
-        await File.WriteAllTextAsync(script, CompletionScripts.Generate("bash", root));
+        await File.WriteAllTextAsync(script, CompletionScripts.Generate(CompletionShell.Bash, root));
 
         const string Driver = """
             set -u
