@@ -1,4 +1,3 @@
-using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Reddit.Listings;
 

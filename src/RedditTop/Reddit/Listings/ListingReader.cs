@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Reddit.Listings;
 

@@ -1,15 +1,15 @@
 using System.Text.Json.Serialization;
 using RedditTop.Reddit.Auth;
 using RedditTop.Reddit.Failures;
-using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Reddit.Listings;
 
 /// <summary>
-/// The one source-generated JSON context: no reflection, safe for trimming and NativeAOT. The models take whatever
-/// the server sends (no member is required here); <see cref="ListingReader"/> judges whether a page is usable. Nesting
-/// deeper than <see cref="MaxDepth"/> is refused as it is read (a real listing nests about ten deep), as are more
-/// children than <see cref="ChildList.MaxCount"/>; the size cap is <see cref="SizeLimitedStream"/>'s.
+/// The source-generated JSON context of what Reddit sends, and of the token cache: no reflection, safe for trimming and
+/// NativeAOT. The models take whatever the server sends (no member is required here); <see cref="ListingReader"/>
+/// judges whether a page is usable. Nesting deeper than <see cref="MaxDepth"/> is refused as it is read (a real
+/// listing nests about ten deep), as are more children than <see cref="ChildList.MaxCount"/>; the size cap is
+/// <see cref="Http.ResponseBody"/>'s.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
