@@ -1,5 +1,6 @@
 using System.Text;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Output;
 
@@ -15,19 +16,21 @@ internal sealed class DelimitedFormatter : IOutputFormat
     private readonly Func<string, string> _field;
     private readonly char _separator;
     private readonly bool _header;
+    private readonly Func<Post, bool> _isNew;
 
-    private DelimitedFormatter(char separator, Func<string, string> field, bool header)
+    private DelimitedFormatter(char separator, Func<string, string> field, bool header, Func<Post, bool>? isNew)
     {
         _separator = separator;
         _field = field;
         _header = header;
+        _isNew = isNew ?? OutputFormats.NoneNew;
     }
 
     /// <summary>Comma-separated; <paramref name="header"/> false leaves out the header row.</summary>
-    public static DelimitedFormatter Csv(bool header = true) => new(',', CsvField, header);
+    public static DelimitedFormatter Csv(bool header = true, Func<Post, bool>? isNew = null) => new(',', CsvField, header, isNew);
 
     /// <summary>Tab-separated; <paramref name="header"/> false leaves out the header row.</summary>
-    public static DelimitedFormatter Tsv(bool header = true) => new('\t', TsvField, header);
+    public static DelimitedFormatter Tsv(bool header = true, Func<Post, bool>? isNew = null) => new('\t', TsvField, header, isNew);
 
     public void Begin(DateTimeOffset now, StringBuilder output)
     {
@@ -42,7 +45,7 @@ internal sealed class DelimitedFormatter : IOutputFormat
         var posts = result.Posts ?? [];
         for (var i = 0; i < posts.Count; i++)
         {
-            AppendRow(output, PostRow.From(result.Query.Name, i + 1, posts[i]).Values());
+            AppendRow(output, PostRow.From(result.Query.Name, i + 1, posts[i], _isNew(posts[i])).Values());
         }
     }
 

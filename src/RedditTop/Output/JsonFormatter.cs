@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using RedditTop.Reddit;
 using RedditTop.Reddit.Failures;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Output;
 
@@ -15,13 +16,16 @@ namespace RedditTop.Output;
 internal sealed class JsonFormatter : IOutputFormat
 {
     private readonly QueryPositions _positions;
+    private readonly Func<Post, bool> _isNew;
     private readonly SubredditResult?[] _results;
     private readonly List<SubredditResult> _unexpected = [];
     private DateTimeOffset? _fetchedAt;
 
     /// <param name="queries">The subreddits in argument order; results are placed by the query they answer.</param>
-    public JsonFormatter(IReadOnlyList<SubredditQuery> queries)
+    /// <param name="isNew">Whether a post was not in the previous run; none is, without it.</param>
+    public JsonFormatter(IReadOnlyList<SubredditQuery> queries, Func<Post, bool>? isNew = null)
     {
+        _isNew = isNew ?? OutputFormats.NoneNew;
         _positions = new QueryPositions(queries);
         _results = new SubredditResult?[queries.Count];
     }
@@ -74,7 +78,7 @@ internal sealed class JsonFormatter : IOutputFormat
         writer.WriteEndObject();
     }
 
-    private static void WriteSubreddit(Utf8JsonWriter writer, SubredditResult result)
+    private void WriteSubreddit(Utf8JsonWriter writer, SubredditResult result)
     {
         writer.WriteStartObject();
         writer.WriteString("name", result.Query.Name);
@@ -104,7 +108,7 @@ internal sealed class JsonFormatter : IOutputFormat
         var posts = result.Posts ?? [];
         for (var i = 0; i < posts.Count; i++)
         {
-            JsonOutput.WritePost(writer, PostRow.From(result.Query.Name, i + 1, posts[i]));
+            JsonOutput.WritePost(writer, PostRow.From(result.Query.Name, i + 1, posts[i], _isNew(posts[i])));
         }
 
         writer.WriteEndArray();

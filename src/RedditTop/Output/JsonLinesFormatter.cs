@@ -1,5 +1,6 @@
 using System.Text;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Output;
 
@@ -8,8 +9,10 @@ namespace RedditTop.Output;
 /// order. A failure or an empty listing writes nothing (failures are on stderr), so stdout is always valid JSON Lines
 /// and each line can be read the moment its subreddit arrives.
 /// </summary>
-internal sealed class JsonLinesFormatter : IOutputFormat
+internal sealed class JsonLinesFormatter(Func<Post, bool>? isNew = null) : IOutputFormat
 {
+    private readonly Func<Post, bool> _isNew = isNew ?? OutputFormats.NoneNew;
+
     public void Begin(DateTimeOffset now, StringBuilder output)
     {
     }
@@ -19,7 +22,7 @@ internal sealed class JsonLinesFormatter : IOutputFormat
         var posts = result.Posts ?? [];
         for (var i = 0; i < posts.Count; i++)
         {
-            JsonOutput.Write(output, JsonOutput.Compact, PostRow.From(result.Query.Name, i + 1, posts[i]), JsonOutput.WritePost);
+            JsonOutput.Write(output, JsonOutput.Compact, PostRow.From(result.Query.Name, i + 1, posts[i], _isNew(posts[i])), JsonOutput.WritePost);
             output.Append('\n');
         }
     }

@@ -37,8 +37,11 @@ internal sealed record PostRow(
     /// <summary>The first second a <see cref="DateTimeOffset"/> holds (year 1); a post claiming an earlier time has no <c>created</c>.</summary>
     private static readonly double EarliestTime = DateTimeOffset.MinValue.ToUnixTimeSeconds();
 
-    /// <summary>The row of the <paramref name="rank"/>-th post (from 1) of <paramref name="subreddit"/>, as the user typed its name.</summary>
-    public static PostRow From(string subreddit, int rank, Post post) => new(
+    /// <summary>
+    /// The row of the <paramref name="rank"/>-th post (from 1) of <paramref name="subreddit"/>, as the user typed its
+    /// name; <paramref name="isNew"/> says the post was not in the previous run.
+    /// </summary>
+    public static PostRow From(string subreddit, int rank, Post post, bool isNew = false) => new(
         subreddit,
         rank,
         post.Id,
@@ -56,7 +59,7 @@ internal sealed record PostRow(
         post.Stickied,
         post.Domain,
         post.Flair,
-        post.IsNew);
+        isNew);
 
     /// <summary>The fields as text for csv and tsv (invariant numbers, <c>true</c>/<c>false</c>, empty for null), in <see cref="Names"/> order.</summary>
     public IReadOnlyList<string> Values() =>

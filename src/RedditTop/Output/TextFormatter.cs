@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Output;
 
@@ -11,7 +11,7 @@ namespace RedditTop.Output;
 /// <c>\t(no posts)</c>. With colour, the heading is bold, the score yellow and the URL dim; with new posts marked, a
 /// <c>*</c> stands before the score of each; nothing else changes.
 /// </summary>
-internal sealed class TextFormatter(bool color = false, bool header = true, bool markNew = false) : IOutputFormat
+internal sealed class TextFormatter(bool color = false, bool header = true, Func<Post, bool>? markNew = null) : IOutputFormat
 {
     private const string Bold = "\u001b[1m";
     private const string Yellow = "\u001b[33m";
@@ -42,11 +42,14 @@ internal sealed class TextFormatter(bool color = false, bool header = true, bool
     }
 
     /// <summary>One subreddit's block as a string (see <see cref="AppendBlock"/>).</summary>
-    public static string FormatBlock(string name, IReadOnlyList<Post> posts, bool color = false, bool markNew = false) =>
+    public static string FormatBlock(string name, IReadOnlyList<Post> posts, bool color = false, Func<Post, bool>? markNew = null) =>
         AppendBlock(new StringBuilder(), name, posts, color, markNew).ToString();
 
-    /// <summary>One subreddit's block. Text from the server is cleaned (<see cref="Sanitizer"/>), so each post keeps its two lines.</summary>
-    public static StringBuilder AppendBlock(StringBuilder block, string name, IReadOnlyList<Post> posts, bool color = false, bool markNew = false)
+    /// <summary>
+    /// One subreddit's block. Text from the server is cleaned (<see cref="Sanitizer"/>), so each post keeps its two
+    /// lines; a post <paramref name="markNew"/> says is new gets a <c>*</c>.
+    /// </summary>
+    public static StringBuilder AppendBlock(StringBuilder block, string name, IReadOnlyList<Post> posts, bool color = false, Func<Post, bool>? markNew = null)
     {
         block.Append('\n');
         Start(block, Bold, color).Append("/r/").Append(name).Append(':');
@@ -59,7 +62,7 @@ internal sealed class TextFormatter(bool color = false, bool header = true, bool
         foreach (var post in posts)
         {
             block.Append('\t');
-            if (markNew && post.IsNew)
+            if (markNew?.Invoke(post) == true)
             {
                 block.Append('*');
             }

@@ -16,6 +16,7 @@ internal sealed class NewPosts
     private readonly string _key;
     private readonly Diagnostics _diagnostics;
     private readonly List<string> _ids = [];
+    private readonly HashSet<Post> _new = new(ReferenceEqualityComparer.Instance);
     private Task<Func<string, bool>> _isNew;
     private bool _saveWarned;
 
@@ -36,12 +37,24 @@ internal sealed class NewPosts
         return new NewPosts(directory is null ? null : new SeenStore(directory, environment.Time), key, diagnostics);
     }
 
-    /// <summary>Marks each of <paramref name="posts"/> new or not, and remembers them for the next run.</summary>
-    public async Task<List<Post>> MarkAsync(IReadOnlyList<Post> posts)
+    /// <summary>Whether <paramref name="post"/>, of this round, was not in the previous run (see <see cref="MarkAsync"/>).</summary>
+    public bool IsNew(Post post) => _new.Contains(post);
+
+    /// <summary>Tells which of <paramref name="posts"/> are new (<see cref="IsNew"/>), and remembers them for the next run.</summary>
+    public async Task MarkAsync(IReadOnlyList<Post> posts)
     {
         var isNew = await _isNew;
-        _ids.AddRange(posts.Where(p => p.Id is not null).Select(p => p.Id!));
-        return posts.Select(p => p with { IsNew = p.Id is { } id && isNew(id) }).ToList();
+        foreach (var post in posts)
+        {
+            if (post.Id is { } id)
+            {
+                _ids.Add(id);
+                if (isNew(id))
+                {
+                    _new.Add(post);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -60,6 +73,7 @@ internal sealed class NewPosts
         var seen = _ids.ToHashSet(StringComparer.Ordinal);
         _isNew = Task.FromResult<Func<string, bool>>(id => !seen.Contains(id));
         _ids.Clear();
+        _new.Clear();
     }
 
     /// <summary>Reads what the previous run saw; an unreadable state file is one warning, and everything is new.</summary>

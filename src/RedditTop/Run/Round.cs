@@ -19,7 +19,7 @@ internal sealed class Round(RedditClient reddit, RunOptions options, RunEnvironm
         var toTerminal = _output.File is null && environment.OutIsTerminal;
         await using var writer = await BlockWriter.OpenAsync(_output.File, environment.Out, clearScreen: _watch.Every is not null && toTerminal, cancellationToken);
         var color = _output.UseColor(toTerminal, environment.GetEnvironmentVariable);
-        var format = OutputFormats.Create(_output.Format, options.Subreddits, color, _output.Header, markNew: _watch.MarkNew || toTerminal);
+        var format = OutputFormats.Create(_output.Format, options.Subreddits, color, _output.Header, markNew: _watch.MarkNew || toTerminal, newPosts.IsNew);
         var blocked = false;
 
         format.Begin(environment.Time.GetLocalNow(), writer.Pending);
@@ -30,8 +30,11 @@ internal sealed class Round(RedditClient reddit, RunOptions options, RunEnvironm
             var result = fetched;
             if (result.Posts is { } posts)
             {
-                var marked = await newPosts.MarkAsync(posts);
-                result = SubredditResult.Success(result.Query, _watch.NewOnly ? marked.Where(p => p.IsNew).ToList() : marked);
+                await newPosts.MarkAsync(posts);
+                if (_watch.NewOnly)
+                {
+                    result = SubredditResult.Success(result.Query, posts.Where(newPosts.IsNew).ToList());
+                }
             }
 
             // With --new-only, a subreddit with nothing new prints nothing.

@@ -432,8 +432,8 @@ public sealed class RedditTopCommandTests : IDisposable
         var colored = _out.ToString();
         var star = terminal ? "*" : "";
         Assert.Contains($"\n\u001b[1m/r/askreddit:\u001b[0m\n\t{star}\u001b[33m38445\u001b[0m: What tasty food would be distusting if eaten over rice?\n\t\t\u001b[2m(", colored, StringComparison.Ordinal);
-        var posts = TestFiles.ReadPosts("listing_top.json").Take(1).Select(p => p with { IsNew = true }).ToList();
-        var plain = TextFormatter.FormatHeader(_time.GetLocalNow()) + TextFormatter.FormatBlock("askreddit", posts, markNew: terminal);
+        var posts = TestFiles.ReadPosts("listing_top.json").Take(1).ToList();
+        var plain = TextFormatter.FormatHeader(_time.GetLocalNow()) + TextFormatter.FormatBlock("askreddit", posts, markNew: terminal ? _ => true : null);
         Assert.Equal(plain, System.Text.RegularExpressions.Regex.Replace(colored, "\u001b\\[[0-9;]*m", ""));
     }
 

@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.Text.Json;
 using System.Text;
-using FsCheck.Fluent;
+using System.Text.Json;
 using FsCheck;
+using FsCheck.Fluent;
 using RedditTop.Reddit.Listings;
 using RedditTop.Tests.TestData;
 
@@ -154,7 +154,7 @@ internal sealed record ListingCase(byte[] Body, IReadOnlyList<Post> Expected, bo
     /// </summary>
     public static ListingCase From(List<Post> posts, List<(int At, string Json)> notPosts, bool sparse, bool escaped)
     {
-        var sent = posts.Select((post, i) => post with { Id = post.Id is null ? null : $"{i}:{post.Id}", IsNew = false }).ToList();
+        var sent = posts.Select((post, i) => post with { Id = post.Id is null ? null : $"{i}:{post.Id}" }).ToList();
         if (!escaped)
         {
             sent.Add(new Post("Q&A <thread>", 1, "https://example.com/?a=1&b=2", Id: "raw"));

@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FsCheck;
 using RedditTop.Output;
+using RedditTop.Reddit;
 using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Listings;
-using RedditTop.Reddit;
 using RedditTop.Tests.Output;
 
 namespace RedditTop.Tests.Properties;
@@ -45,7 +45,7 @@ public sealed class OutputFormatProperties
     [Property]
     public Property Json_ArbitraryResults_ParseBackToTheSameSubredditsAndPosts() => Prop.ForAll(HostileResults, results =>
     {
-        var sut = new JsonFormatter(results.Select(r => r.Query).ToList());
+        var sut = new JsonFormatter(results.Select(r => r.Query).ToList(), Posts.NewWhenEvenScore);
 
         var output = Texts.ThroughUtf8(sut.Begin(Now) + string.Concat(results.Select(sut.Result)) + sut.End());
 
@@ -69,7 +69,7 @@ public sealed class OutputFormatProperties
             Assert.Equal(expected.Count, posts.Count);
             for (var j = 0; j < expected.Count; j++)
             {
-                AssertJsonPost(PostRow.From(results[i].Query.Name, j + 1, expected[j]), posts[j]);
+                AssertJsonPost(PostRow.From(results[i].Query.Name, j + 1, expected[j], Posts.NewWhenEvenScore(expected[j])), posts[j]);
             }
         }
     });
@@ -77,7 +77,7 @@ public sealed class OutputFormatProperties
     [Property]
     public Property JsonLines_ArbitraryPosts_EveryLineParsesBackToTheSamePost() => Prop.ForAll(HostilePosts, posts =>
     {
-        var sut = new JsonLinesFormatter();
+        var sut = new JsonLinesFormatter(Posts.NewWhenEvenScore);
 
         var output = Texts.ThroughUtf8(sut.Result(SubredditResult.Success(new SubredditQuery("test", 10), posts)));
 
@@ -88,14 +88,14 @@ public sealed class OutputFormatProperties
         for (var i = 0; i < posts.Count; i++)
         {
             using var document = JsonDocument.Parse(lines[i]);
-            AssertJsonPost(PostRow.From("test", i + 1, posts[i]), document.RootElement);
+            AssertJsonPost(PostRow.From("test", i + 1, posts[i], Posts.NewWhenEvenScore(posts[i])), document.RootElement);
         }
     });
 
     [Property]
     public Property Csv_ArbitraryPosts_ReadBackWithAnRfc4180ReaderToTheCleanedFields() => Prop.ForAll(HostilePosts, posts =>
     {
-        var sut = DelimitedFormatter.Csv();
+        var sut = DelimitedFormatter.Csv(isNew: Posts.NewWhenEvenScore);
 
         var output = Texts.ThroughUtf8(sut.Begin(Now) + sut.Result(SubredditResult.Success(new SubredditQuery("test", 10), posts)) + sut.End());
 
@@ -110,7 +110,7 @@ public sealed class OutputFormatProperties
     [Property]
     public Property Tsv_ArbitraryPosts_SplitOnTabsAndNewlinesAndUnescapeToTheCleanedFields() => Prop.ForAll(HostilePosts, posts =>
     {
-        var sut = DelimitedFormatter.Tsv();
+        var sut = DelimitedFormatter.Tsv(isNew: Posts.NewWhenEvenScore);
 
         var output = Texts.ThroughUtf8(sut.Begin(Now) + sut.Result(SubredditResult.Success(new SubredditQuery("test", 10), posts)) + sut.End());
 
@@ -135,7 +135,7 @@ public sealed class OutputFormatProperties
         Prop.ForAll(SubredditNames.Valid.ToArbitrary(), HostilePosts, Gen.Choose(0, 3).ToArbitrary(), (name, posts, flags) =>
         {
             var (color, markNew) = ((flags & 1) != 0, (flags & 2) != 0);
-            var sut = new TextFormatter(color, header: true, markNew);
+            var sut = new TextFormatter(color, header: true, markNew ? Posts.NewWhenEvenScore : null);
 
             var output = sut.Begin(Now) + sut.Result(SubredditResult.Success(new SubredditQuery(name, 10), posts)) + sut.End();
 
@@ -157,7 +157,7 @@ public sealed class OutputFormatProperties
 
             for (var i = 0; i < posts.Count; i++)
             {
-                var mark = markNew && posts[i].IsNew ? "*" : "";
+                var mark = markNew && Posts.NewWhenEvenScore(posts[i]) ? "*" : "";
                 Assert.Equal($"\t{mark}{posts[i].Score.ToString(CultureInfo.InvariantCulture)}: {Texts.Cleaned(posts[i].Title)}", lines[4 + (2 * i)]);
                 Assert.Equal($"\t\t({Texts.Cleaned(posts[i].Url)})", lines[5 + (2 * i)]);
             }
@@ -211,7 +211,7 @@ public sealed class OutputFormatProperties
     }
 
     private static List<List<string>> ExpectedDelimitedRows(List<Post> posts) =>
-        posts.Select((post, i) => PostRow.From("test", i + 1, post).Values().Select(v => Texts.WithoutLoneSurrogates(Texts.Cleaned(v))).ToList()).ToList();
+        posts.Select((post, i) => PostRow.From("test", i + 1, post, Posts.NewWhenEvenScore(post)).Values().Select(v => Texts.WithoutLoneSurrogates(Texts.Cleaned(v))).ToList()).ToList();
 
     /// <summary>No C0, DEL or C1 control but newline (and tab where allowed), and no bidirectional control.</summary>
     private static void AssertNoTerminalControl(string output, bool allowTab)

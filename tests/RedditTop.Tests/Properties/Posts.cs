@@ -1,5 +1,5 @@
-using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Fluent;
 using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Tests.Properties;
@@ -36,12 +36,15 @@ internal static class Posts
             from created in time.OrNone()
             from author in text.OrNull()
             from comments in AnyInt.OrNone()
-            from flags in Gen.Choose(0, 7)
+            from flags in Gen.Choose(0, 3)
             from domain in text.OrNull()
             from flair in text.OrNull()
             select new Post(title, score, url, id, permalink, subreddit, created, author, comments, Over18: (flags & 1) != 0,
-                Stickied: (flags & 2) != 0, domain, flair, IsNew: (flags & 4) != 0);
+                Stickied: (flags & 2) != 0, domain, flair);
     }
+
+    /// <summary>Which posts the properties treat as new to the user: those with an even score, so both kinds are generated.</summary>
+    public static bool NewWhenEvenScore(Post post) => (post.Score & 1) == 0;
 
     /// <summary>Up to <paramref name="max"/> posts.</summary>
     public static Gen<List<Post>> ListOf(Gen<string> text, int max = 12, bool finiteTimes = false) =>

@@ -2,8 +2,8 @@ namespace RedditTop.Reddit.Listings;
 
 /// <summary>
 /// A post as RedditTop prints and passes it on. <see cref="Title"/>, <see cref="Score"/> and <see cref="Url"/> are
-/// what every output shows, so a post without them is not usable; the rest is optional. <see cref="IsNew"/> says
-/// the post was not in the previous run with the same arguments.
+/// what every output shows, so a post without them is not usable; the rest is optional. Whether a post is new to
+/// the user is the run's concern, not the post's: the formats are told by a predicate.
 /// </summary>
 internal sealed record Post(
     string Title,
@@ -18,5 +18,4 @@ internal sealed record Post(
     bool Over18 = false,
     bool Stickied = false,
     string? Domain = null,
-    string? Flair = null,
-    bool IsNew = false);
+    string? Flair = null);
