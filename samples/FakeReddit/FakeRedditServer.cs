@@ -218,15 +218,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
             .Where(part => _scenario.AnyName || _store.HasRecordedOrGenerated(part) || _scenario.Subreddits.ContainsKey(part))
             .DefaultIfEmpty(name) // a name that exists only as a whole, e.g. a multireddit named in the scenario
             .ToList();
-        IEnumerable<JsonObject> posts = parts.Count == 1
-            ? _store.Posts(parts[0], sort, time)
-            : parts.SelectMany(part => _store.Posts(part, sort, time)).OrderByDescending(p => (int?)p["data"]?["score"] ?? 0); // a multireddit merges by score
-        if (behavior.Posts is { } count)
-        {
-            posts = posts.Take(count);
-        }
-
-        var body = ListingStore.Render(posts, limit, query["after"].FirstOrDefault(), rawJson);
+        var body = _store.RenderPage(parts, sort, time, behavior.Posts, limit, query["after"].FirstOrDefault(), rawJson);
         var fault = failing ? behavior.Fault : Fault.None;
         if (OddListings.Handles(fault))
         {

@@ -5,7 +5,8 @@ namespace FakeReddit;
 
 /// <summary>
 /// Makes up a Reddit-shaped top listing for any subreddit: the same name and time window always give the
-/// same posts. Titles mix in what real ones contain: <c>&amp;</c>, <c>&lt;</c>, emoji and accents.
+/// same posts. Titles mix in what real ones contain: <c>&amp;</c>, <c>&lt;</c>, emoji and accents. Posts are made
+/// one at a time, best first, as they are read, so a page costs only the posts up to its end.
 /// </summary>
 internal static class ListingGenerator
 {
@@ -39,18 +40,22 @@ internal static class ListingGenerator
         "https://www.youtube.com/watch?v={id}&t=42s",
     ];
 
-    /// <summary>Generates <see cref="PostsPerListing"/> posts, best first, created within the time window <paramref name="time"/> before <paramref name="now"/>.</summary>
-    public static List<JsonObject> Generate(string subreddit, string time, DateTimeOffset now)
+    /// <summary>
+    /// The listing's <see cref="PostsPerListing"/> posts, best first, created within the time window
+    /// <paramref name="time"/> before <paramref name="now"/>. Lazy: each post is drawn when the enumeration reaches it
+    /// (the n-th post depends on the draws for those before it), and its JSON is built only by <see cref="GeneratedPost.ToJson"/>.
+    /// </summary>
+    public static IEnumerable<GeneratedPost> Generate(string subreddit, string time, DateTimeOffset now)
     {
         var random = new Random(StableHash(subreddit.ToLowerInvariant() + "/" + time));
         var window = Window(time);
         var display = DisplayName(subreddit);
         var score = (int)((800 + random.Next(4000)) * WindowScale(time));
-        var posts = new List<JsonObject>(PostsPerListing);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < PostsPerListing; i++)
         {
             // The first post always carries '&' and '<' so unescaping is visible in every listing.
+            // The draws below keep their order: every later post depends on it.
             var template = i == 0 ? Templates[0] : Templates[random.Next(Templates.Length)];
             var title = template
                 .Replace("{topic}", Topics[random.Next(Topics.Length)], StringComparison.Ordinal)
@@ -64,42 +69,14 @@ internal static class ListingGenerator
                 id = ToBase36(StableHash($"{subreddit}/{time}/{i}/{salt}") & 0x7fffffff); // ids name pages (after=t3_<id>), so no two may be equal
             }
 
-            var slug = Slug(title);
-            var permalink = $"/r/{display}/comments/{id}/{slug}/";
             var isSelf = random.Next(3) == 0;
-            var url = isSelf
-                ? "https://www.reddit.com" + permalink
-                : Links[random.Next(Links.Length)].Replace("{slug}", slug, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal);
+            var link = isSelf ? null : Links[random.Next(Links.Length)];
             var created = now - TimeSpan.FromSeconds(random.NextDouble() * window.TotalSeconds);
-
-            posts.Add(new JsonObject
-            {
-                ["kind"] = "t3",
-                ["data"] = new JsonObject
-                {
-                    ["id"] = id,
-                    ["name"] = "t3_" + id,
-                    ["title"] = title,
-                    ["score"] = score,
-                    ["ups"] = score,
-                    ["url"] = url,
-                    ["permalink"] = permalink,
-                    ["domain"] = isSelf ? "self." + display : new Uri(url).Host,
-                    ["is_self"] = isSelf,
-                    ["selftext"] = isSelf ? "Details & context <inside>." : "",
-                    ["subreddit"] = display,
-                    ["subreddit_name_prefixed"] = "r/" + display,
-                    ["author"] = Authors[random.Next(Authors.Length)],
-                    ["num_comments"] = random.Next(score / 4 + 1),
-                    ["created_utc"] = (double)created.ToUnixTimeSeconds(),
-                    ["over_18"] = false,
-                    ["stickied"] = false,
-                },
-            });
+            var author = Authors[random.Next(Authors.Length)];
+            var comments = random.Next(score / 4 + 1);
+            yield return new GeneratedPost(id, title, score, display, link, author, comments, created.ToUnixTimeSeconds());
             score = Math.Max(1, score - 1 - random.Next(Math.Max(1, score / 8)));
         }
-
-        return posts;
     }
 
     /// <summary>How a subreddit's name is capitalised in its posts: <c>python</c> → <c>Python</c>.</summary>
@@ -156,5 +133,50 @@ internal static class ListingGenerator
         }
 
         return (int)hash;
+    }
+
+    /// <summary>
+    /// One generated post, as drawn: what the listing needs to page and merge (<see cref="Name"/>, <see cref="Score"/>)
+    /// and the rest, turned into Reddit's JSON only for a post that is sent.
+    /// </summary>
+    /// <param name="Link">The link's template (<c>{slug}</c>, <c>{id}</c>), or null for a self post.</param>
+    internal sealed record GeneratedPost(string Id, string Title, int Score, string Display, string? Link, string Author, int Comments, long CreatedUtc)
+    {
+        public string Name => "t3_" + Id;
+
+        /// <summary>The post as Reddit sends it, <c>{"kind": "t3", "data": {...}}</c>, unescaped; a new object each call.</summary>
+        public JsonObject ToJson()
+        {
+            var slug = Slug(Title);
+            var permalink = $"/r/{Display}/comments/{Id}/{slug}/";
+            var isSelf = Link is null;
+            var url = Link is null
+                ? "https://www.reddit.com" + permalink
+                : Link.Replace("{slug}", slug, StringComparison.Ordinal).Replace("{id}", Id, StringComparison.Ordinal);
+            return new JsonObject
+            {
+                ["kind"] = "t3",
+                ["data"] = new JsonObject
+                {
+                    ["id"] = Id,
+                    ["name"] = Name,
+                    ["title"] = Title,
+                    ["score"] = Score,
+                    ["ups"] = Score,
+                    ["url"] = url,
+                    ["permalink"] = permalink,
+                    ["domain"] = isSelf ? "self." + Display : new Uri(url).Host,
+                    ["is_self"] = isSelf,
+                    ["selftext"] = isSelf ? "Details & context <inside>." : "",
+                    ["subreddit"] = Display,
+                    ["subreddit_name_prefixed"] = "r/" + Display,
+                    ["author"] = Author,
+                    ["num_comments"] = Comments,
+                    ["created_utc"] = (double)CreatedUtc,
+                    ["over_18"] = false,
+                    ["stickied"] = false,
+                },
+            };
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,8 +6,8 @@ namespace FakeReddit;
 
 /// <summary>
 /// The posts the server knows: real recorded listings (under <c>Data/recorded</c>, see its README) and
-/// generated ones for a set of programming subreddits. Everything is kept unescaped (as with
-/// <c>raw_json=1</c>) and escaped per request when the client did not ask for raw JSON.
+/// generated ones for a set of programming subreddits, made afresh for each request as far as its page reaches.
+/// Recordings are kept unescaped (as with <c>raw_json=1</c>); a page is escaped when the client did not ask for raw JSON.
 /// </summary>
 public sealed class ListingStore
 {
@@ -29,7 +28,6 @@ public sealed class ListingStore
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Dictionary<(string, string), List<JsonObject>> _recorded = [];
-    private readonly ConcurrentDictionary<(string, string), List<JsonObject>> _generated = new();
     private readonly DateTimeOffset _now;
 
     public ListingStore(DateTimeOffset now)
@@ -54,46 +52,48 @@ public sealed class ListingStore
         _recorded.Keys.Any(k => string.Equals(k.Item1, subreddit, StringComparison.OrdinalIgnoreCase))
         || GeneratedSubreddits.Contains(subreddit, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The whole listing of one subreddit, best first, unescaped. Callers must not change the objects.</summary>
-    public IReadOnlyList<JsonObject> Posts(string subreddit, string sort, string time)
-    {
-        var key = subreddit.ToLowerInvariant();
-        if (_recorded.TryGetValue((key, sort), out var posts) || _recorded.TryGetValue((key, "*"), out posts)
-            || _recorded.TryGetValue((key, "top"), out posts))
-        {
-            return posts;
-        }
-
-        return _generated.GetOrAdd((key, time), k => ListingGenerator.Generate(k.Item1, k.Item2, _now));
-    }
-
     /// <summary>
-    /// Builds a response body the way Reddit does: at most <paramref name="limit"/> children after the one named
+    /// Builds one page of a listing the way Reddit does: at most <paramref name="limit"/> children after the one named
     /// <paramref name="after"/>, <c>data.after</c> naming the last child when more remain, strings escaped unless
-    /// <paramref name="rawJson"/>.
+    /// <paramref name="rawJson"/>. The listing is the posts of <paramref name="parts"/> (more than one: a multireddit,
+    /// merged by score), cut to its first <paramref name="postCount"/> when that is set. Generated posts are made only
+    /// as far as the page reaches (one more, to know whether more remain), and only the page's are built as JSON;
+    /// a multireddit draws its parts' posts whole to merge them. Nothing is kept between requests.
     /// </summary>
-    public static string Render(IEnumerable<JsonObject> posts, int limit, string? after, bool rawJson)
+    public string RenderPage(IReadOnlyList<string> parts, string sort, string time, int? postCount, int limit, string? after, bool rawJson)
     {
-        var all = posts.ToList();
-        var start = 0;
-        if (after is not null)
+        var posts = parts.Count == 1
+            ? Posts(parts[0], sort, time)
+            : parts.SelectMany(part => Posts(part, sort, time)).OrderByDescending(p => p.Score); // stable: ties keep the parts' order
+        if (postCount is { } count)
         {
-            var index = all.FindIndex(p => (string?)p["data"]?["name"] == after);
-            start = index < 0 ? all.Count : index + 1;
+            posts = posts.Take(count);
         }
 
-        var page = all.Skip(start).Take(limit).Select(p => p.DeepClone()).ToList();
-        var more = start + page.Count < all.Count;
+        using var cursor = posts.GetEnumerator();
+        var found = after is null;
+        while (!found && cursor.MoveNext())
+        {
+            found = cursor.Current.Name == after;
+        }
+
+        var page = new List<Post>();
+        while (found && page.Count < limit && cursor.MoveNext())
+        {
+            page.Add(cursor.Current);
+        }
+
+        var more = found && cursor.MoveNext();
         var listing = new JsonObject
         {
             ["kind"] = "Listing",
             ["data"] = new JsonObject
             {
-                ["after"] = more && page.Count > 0 ? (string?)page[^1]["data"]?["name"] : null,
+                ["after"] = more && page.Count > 0 ? page[^1].Name : null,
                 ["dist"] = page.Count,
                 ["modhash"] = "",
                 ["geo_filter"] = "",
-                ["children"] = new JsonArray([.. page]),
+                ["children"] = new JsonArray([.. page.Select(p => p.ToJson())]),
                 ["before"] = null,
             },
         };
@@ -107,4 +107,24 @@ public sealed class ListingStore
 
     /// <summary>A listing as Reddit writes it: <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> and non-ASCII text as they are.</summary>
     public static string Serialize(JsonNode listing) => listing.ToJsonString(WriteOptions);
+
+    /// <summary>The whole listing of one subreddit, best first, unescaped: recorded, or generated as it is read.</summary>
+    private IEnumerable<Post> Posts(string subreddit, string sort, string time)
+    {
+        var key = subreddit.ToLowerInvariant();
+        if (_recorded.TryGetValue((key, sort), out var recorded) || _recorded.TryGetValue((key, "*"), out recorded)
+            || _recorded.TryGetValue((key, "top"), out recorded))
+        {
+            return recorded.Select(p => new Post((string?)p["data"]?["name"], (int?)p["data"]?["score"] ?? 0, p, null));
+        }
+
+        return ListingGenerator.Generate(key, time, _now).Select(p => new Post(p.Name, p.Score, null, p));
+    }
+
+    /// <summary>A post of a listing: its fullname and score, read without building it, then its JSON when it is sent.</summary>
+    private readonly record struct Post(string? Name, int Score, JsonObject? Recorded, ListingGenerator.GeneratedPost? Generated)
+    {
+        /// <summary>A copy for one response, which may change it (escaping, odd listings).</summary>
+        public JsonObject ToJson() => Generated?.ToJson() ?? Recorded!.DeepClone().AsObject();
+    }
 }

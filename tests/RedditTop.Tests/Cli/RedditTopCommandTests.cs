@@ -119,7 +119,7 @@ public sealed class RedditTopCommandTests : IDisposable
 
         var run = InvokeAsync("--retries", "0", "askreddit:1", "stuck");
         var stuck = await _stuck.NextRequestAsync();
-        await WaitUntilAsync(() => _out.ToString().Contains("/r/askreddit:", StringComparison.Ordinal)); // before the clock moves
+        await Poll.UntilAsync(() => _out.ToString().Contains("/r/askreddit:", StringComparison.Ordinal), Poll.Patience); // before the clock moves
 
         // The fake clock fires timers inside Advance: the held request's token shows at once whether the time-out fired.
         _time.Advance(TimeSpan.FromSeconds(9.9));
@@ -164,7 +164,7 @@ public sealed class RedditTopCommandTests : IDisposable
 
             var run = InvokeAsync("--retries", "0", "--timeout", "0.5", "stuck", "limited");
             await _stuck.NextRequestAsync();
-            await WaitUntilAsync(() => _error.ToString().Contains("r/limited", StringComparison.Ordinal)); // before the clock moves
+            await Poll.UntilAsync(() => _error.ToString().Contains("r/limited", StringComparison.Ordinal), Poll.Patience); // before the clock moves
             _time.Advance(TimeSpan.FromSeconds(0.5));
 
             Assert.Equal(ExitCodes.Failed, await run.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -394,7 +394,7 @@ public sealed class RedditTopCommandTests : IDisposable
 
         var run = InvokeAsync(environment, CancellationToken.None, "--retries", "0", "askreddit:1", "stuck");
         await _stuck.NextRequestAsync();
-        await WaitUntilAsync(() => _out.ToString().Contains("/r/askreddit:", StringComparison.Ordinal));
+        await Poll.UntilAsync(() => _out.ToString().Contains("/r/askreddit:", StringComparison.Ordinal), Poll.Patience);
         Assert.Equal("", _error.ToString()); // a quick run shows no status line
         _time.Advance(TimeSpan.FromMilliseconds(500));
         Assert.Equal("\r\u001b[Kreddittop: 1/2 subreddits, 0 failed", _error.ToString());
@@ -615,16 +615,6 @@ public sealed class RedditTopCommandTests : IDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 6, 12, 0, TimeSpan.Zero));
         time.SetLocalTimeZone(TimeZoneInfo.Utc);
         return time;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 3000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "condition not met within 30 s");
     }
 
     /// <summary>A disk that is full: every write fails with ENOSPC.</summary>

@@ -114,6 +114,7 @@ public sealed partial class EndToEndTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // waits out real time-outs, backoffs or a deadline by design
     public async Task Run_SeveralSubredditsFailInDifferentWays_PrintsTheRestAndReportsEachOnStderr()
     {
         var scenario = new Scenario();

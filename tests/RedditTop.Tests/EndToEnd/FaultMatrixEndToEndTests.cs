@@ -8,9 +8,11 @@ namespace RedditTop.Tests.EndToEnd;
 /// beside two healthy ones, which must still be printed in full. A row says what the user sees: the faulty
 /// subreddit's block or none, the exact stderr, the exit code, and how many requests it took. Waits asked of the
 /// client are a second or three; nothing is timed. Expected blocks come from a second, well-behaved server, so
-/// reading them spends none of the faulty server's budget, tokens or numbered answers.
+/// reading them spends none of the faulty server's budget, tokens or numbered answers. The rows are split over three
+/// test classes (time-outs, retries and budgets, the other answers), which run in parallel with each other, as most of
+/// a row's time is spent waiting.
 /// </summary>
-public sealed partial class FaultMatrixEndToEndTests
+public static partial class FaultMatrixEndToEndTests
 {
     private const string Faulty = "faulty";
     private const string ClientId = "matrix-app-17";
@@ -24,7 +26,7 @@ public sealed partial class FaultMatrixEndToEndTests
 
     private static readonly (string Name, int Count)[] Healthy = [("python", 3), ("rust", 2)];
 
-    private static readonly Row[] Rows =
+    private static readonly Row[] TimeOutRows =
     [
         // Latency.
         new("latency spikes of 20-400 ms", OfFaulty(b => { b.LatencyMs = 20; b.LatencyMaxMs = 400; }), [],
@@ -35,7 +37,10 @@ public sealed partial class FaultMatrixEndToEndTests
             Shows.NoBlock, "reddittop: r/faulty: timed out after 2 s, 2 attempts\n", 1, Requests: 2),
         new("an answer hangs past --deadline", OfFaulty(b => b.Fault = Fault.Hang), ["--deadline", "6", "--timeout", "60"],
             Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 6 s reached\n", 1),
+    ];
 
+    private static readonly Row[] RetryRows =
+    [
         // Recoverable errors.
         new("429 with Retry-After: 1, then an answer", OfFaulty(b => { b.Statuses = [429, 200]; b.RetryAfterSeconds = 1; }), [],
             Shows.Block, "", 0, Requests: 2),
@@ -57,7 +62,10 @@ public sealed partial class FaultMatrixEndToEndTests
             Shows.NoBlock, "reddittop: r/faulty: request failed (Connection reset by peer), 2 attempts\n", 1, Requests: 2),
         new("rate budget spent past the deadline", WithBudget(requests: 4, windowSeconds: 600), ["--deadline", "6"],
             Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 6 s reached\n", 1, Count: 250, Requests: 2, AfterTheOthers: true),
+    ];
 
+    private static readonly Row[] AnswerRows =
+    [
         // Broken bodies. None is tried again: the retries end with the headers, and the body is read after them. The cut
         // JSON is the first half of the listing of the 4 posts FakeReddit generates for r/faulty: 1,095 bytes, ending
         // between two tokens.
@@ -109,6 +117,8 @@ public sealed partial class FaultMatrixEndToEndTests
             Shows.Nothing, "reddittop: authentication failed: server error (HTTP 500 Internal Server Error), 2 attempts\n", 1, Requests: 0, TokenRequests: 2),
     ];
 
+    private static readonly Row[] Rows = [.. TimeOutRows, .. RetryRows, .. AnswerRows];
+
     /// <summary>What stdout shows of the faulty subreddit.</summary>
     private enum Shows
     {
@@ -122,11 +132,9 @@ public sealed partial class FaultMatrixEndToEndTests
         Nothing,
     }
 
-    public static TheoryData<string> Behaviours => [.. Rows.Select(r => r.Behaviour)];
+    private static TheoryData<string> NamesOf(Row[] rows) => [.. rows.Select(r => r.Behaviour)];
 
-    [Theory]
-    [MemberData(nameof(Behaviours))]
-    public async Task Run_FaultyBesideTwoHealthySubreddits_HealthyPrintedInFullAndTheFaultAsTheRowSays(string behaviour)
+    private static async Task RunRowAsync(string behaviour)
     {
         var row = Rows.Single(r => r.Behaviour == behaviour);
         var scenario = new Scenario();
@@ -158,6 +166,38 @@ public sealed partial class FaultMatrixEndToEndTests
         Assert.Equal(await ExpectedBlocksAsync(row, scenario), Blocks(process.Stdout));
         Assert.Equal(row.Requests, server.Requests.Count(r => r.Subreddit == Faulty));
         Assert.Equal(row.TokenRequests, server.TokenRequests.Count);
+    }
+
+    /// <summary>The rows that wait out a time-out or a deadline.</summary>
+    [Trait("Category", "Slow")]
+    public sealed class TimeOuts
+    {
+        public static TheoryData<string> Behaviours => NamesOf(TimeOutRows);
+
+        [Theory]
+        [MemberData(nameof(Behaviours))]
+        public Task Run_FaultyBesideTwoHealthySubreddits_HealthyPrintedInFullAndTheFaultAsTheRowSays(string behaviour) => RunRowAsync(behaviour);
+    }
+
+    /// <summary>The rows of errors that are tried again (after backoffs of a second or more), and of Reddit's rate budget.</summary>
+    [Trait("Category", "Slow")]
+    public sealed class Retries
+    {
+        public static TheoryData<string> Behaviours => NamesOf(RetryRows);
+
+        [Theory]
+        [MemberData(nameof(Behaviours))]
+        public Task Run_FaultyBesideTwoHealthySubreddits_HealthyPrintedInFullAndTheFaultAsTheRowSays(string behaviour) => RunRowAsync(behaviour);
+    }
+
+    /// <summary>The rows of answers taken as they come: broken bodies, Reddit's own answers, odd listings, tokens.</summary>
+    public sealed class Answers
+    {
+        public static TheoryData<string> Behaviours => NamesOf(AnswerRows);
+
+        [Theory]
+        [MemberData(nameof(Behaviours))]
+        public Task Run_FaultyBesideTwoHealthySubreddits_HealthyPrintedInFullAndTheFaultAsTheRowSays(string behaviour) => RunRowAsync(behaviour);
     }
 
     /// <summary>The blocks the row expects, in name order: read from a well-behaved server with the faulty subreddit's length of listing.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using RedditTop.Tests.Support;
 
 namespace RedditTop.Tests.EndToEnd;
 
@@ -152,24 +153,12 @@ internal sealed partial class ReddittopProcess : IDisposable
     public Task WaitForStdoutAsync(Func<string, bool> condition, TimeSpan timeout) => WaitUntilAsync(() => condition(Stdout), timeout);
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails the test if the program exits first, or after <paramref name="timeout"/>.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"condition never met; stdout so far:\n{Stdout}\nstderr:\n{Stderr}");
-            }
-
-            if (_process.HasExited && _readers.IsCompleted && !condition())
-            {
-                throw new InvalidOperationException($"reddittop exited ({_process.ExitCode}) first; stdout:\n{Stdout}\nstderr:\n{Stderr}");
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) =>
+        Poll.UntilAsync(
+            condition,
+            timeout,
+            describe: () => $"stdout so far:\n{Stdout}\nstderr:\n{Stderr}",
+            stopped: () => _process.HasExited && _readers.IsCompleted ? $"reddittop exited ({_process.ExitCode}) first; stdout:\n{Stdout}\nstderr:\n{Stderr}" : null);
 
     /// <summary>Waits for the process to exit and for all its output to be read; returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

@@ -55,6 +55,7 @@ public sealed partial class ResilienceEndToEndTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // waits out real time-outs, backoffs or a deadline by design
     public async Task Run_BudgetOfTenRequestsPerThreeSeconds_PrintsTwentyFiveSubredditsWithAFewRateLimitsAtMost()
     {
         var names = Enumerable.Range(1, 25).Select(n => $"sub{n:00}").ToArray();
@@ -127,6 +128,7 @@ public sealed partial class ResilienceEndToEndTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // waits out real time-outs, backoffs or a deadline by design
     public async Task Run_DeadlinePasses_ReportsWhatIsMissingAndPrintsTheRest()
     {
         var scenario = new Scenario();

@@ -16,10 +16,12 @@ namespace RedditTop.Tests.EndToEnd;
 /// with <c>-n 3 -j 50 --timeout 1 --retries 3 --deadline 90</c>. The deadline is far away and never decides a
 /// subreddit; durations are recorded, never asserted. Each run appends its figures (printed, failed, exit code, wall
 /// time, the program's peak RSS) to <c>soak-figures.txt</c> beside the test assembly, for CI to show. It runs alone,
-/// after the other tests, so that neither slows the other down.
+/// after the other tests, so that neither slows the other down; its three runs go at the same time, each against a
+/// FakeReddit of its own, as most of a run is spent waiting out time-outs and backoffs.
 /// </summary>
 [Collection(nameof(SoakEndToEndTests))]
-public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak, ITestOutputHelper output) : IClassFixture<SoakEndToEndTests.SoakServer>
+[Trait("Category", "Slow")]
+public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakRuns soak, ITestOutputHelper output) : IClassFixture<SoakEndToEndTests.SoakRuns>
 {
     private const int Seed = 20260301;
     private const int SubredditCount = 1000;
@@ -38,24 +40,12 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak,
     [InlineData("input")]
     public async Task Run_ThousandSubredditsWithRandomFaults_PrintsOrReportsEachExactlyOnce(string mode)
     {
-        var server = soak.Server;
-        var before = server.Requests;
-        var plan = Plan(soak.Scenario, before.GroupBy(r => r.Subreddit ?? "").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
-        string[] format = mode switch { "jsonl" => ["-f", "jsonl"], "input" => ["--order", "input"], _ => [] };
-
-        var clock = Stopwatch.StartNew();
-        using var process = ReddittopProcess.Start(
-        [
-            "--base-url", server.BaseUrl, "-n", $"{PostCount}", "-j", "50", "--timeout", "1", "--retries", $"{Retries}", "--deadline", "90",
-            .. format, .. plan.Select(p => p.Name),
-        ]);
-        var exitCode = await process.WaitForExitRecordingPeakMemoryAsync(Patience);
-        var wall = clock.Elapsed;
-        var requests = server.Requests.Skip(before.Count).ToList();
+        var run = await soak.ResultAsync(mode);
+        var (server, plan, process, requests) = (run.Server, run.Plan, run.Process, run.Requests);
 
         var printed = mode == "jsonl" ? JsonLinesBlocks(process.Stdout) : TextBlocks(process.Stdout);
         var failed = Failures(process.Stderr, out var otherLines);
-        Record(mode, printed.Count, failed.Count, exitCode, wall, process.PeakResidentBytes);
+        Record(mode, printed.Count, failed.Count, run.ExitCode, run.Wall, process.PeakResidentBytes);
         output.WriteLine("plan: " + string.Join(", ", plan.GroupBy(p => p.Fault).Select(g => $"{g.Key} {g.Count()} ({g.Count(p => p.Reason is not null)} failing)")));
         foreach (var reason in failed.GroupBy(f => f.Reason, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
         {
@@ -71,7 +61,7 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak,
         Assert.Empty(printed.Select(b => b.Name).Intersect(failed.Select(f => f.Name)));
         Assert.Equal(plan.Select(p => p.Name).Order(StringComparer.Ordinal), printed.Select(b => b.Name).Concat(failed.Select(f => f.Name)).Order(StringComparer.Ordinal));
         Assert.Equal(expectedFailures.Select(p => p.Name).Order(StringComparer.Ordinal), failed.Select(f => f.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(expectedFailures.Count > 0 ? 1 : 0, exitCode);
+        Assert.Equal(expectedFailures.Count > 0 ? 1 : 0, run.ExitCode);
 
         // Each with the reason its fault calls for.
         var reasons = failed.ToDictionary(f => f.Name, f => f.Reason, StringComparer.Ordinal);
@@ -111,23 +101,21 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak,
     /// Draws each subreddit's behaviour from the seed and sets it on <paramref name="scenario"/>: 10 % a burst of
     /// one to four 5xx answers (four is one more than the retries), 5 % one 429 with <c>Retry-After: 1</c>, 2 % a hang
     /// (one in four for ever, the others on the first attempt only), 1 % a malformed body (bad JSON, an HTML page, or
-    /// half a body and a dropped connection, on every attempt); the rest answer within 20 ms. The server numbers each
-    /// subreddit's requests over its whole life, so the faults start after the requests <paramref name="counted"/>
-    /// so far; the same seed gives every run the same faults.
+    /// half a body and a dropped connection, on every attempt); the rest answer within 20 ms. The same seed gives every
+    /// run the same faults.
     /// </summary>
-    private static List<Planned> Plan(Scenario scenario, Dictionary<string, int> counted)
+    private static List<Planned> Plan(Scenario scenario)
     {
         var random = new Random(Seed);
         var plan = new List<Planned>(SubredditCount);
-        foreach (var name in SoakServer.Names)
+        foreach (var name in SoakRuns.Names)
         {
             var behavior = scenario.Subreddits[name] = new SubredditBehavior();
-            var already = Enumerable.Repeat(200, counted.GetValueOrDefault(name)).ToList();
             var roll = random.NextDouble();
             if (roll < 0.10)
             {
                 var burst = Enumerable.Range(0, random.Next(1, Retries + 2)).Select(_ => ServerErrors[random.Next(ServerErrors.Length)]).ToList();
-                behavior.Statuses = [.. already, .. burst.Select(e => e.Status), 200];
+                behavior.Statuses = [.. burst.Select(e => e.Status), 200];
                 var (status, phrase) = burst[^1];
                 plan.Add(burst.Count <= Retries
                     ? new Planned(name, "5xx", null)
@@ -135,7 +123,7 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak,
             }
             else if (roll < 0.15)
             {
-                behavior.Statuses = [.. already, 429, 200];
+                behavior.Statuses = [429, 200];
                 behavior.RetryAfterSeconds = 1;
                 plan.Add(new Planned(name, "429", null));
             }
@@ -143,7 +131,7 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak,
             {
                 behavior.Fault = Fault.Hang;
                 var forever = random.Next(4) == 0;
-                behavior.FailFirst = forever ? 0 : already.Count + 1;
+                behavior.FailFirst = forever ? 0 : 1;
                 plan.Add(new Planned(name, "hang", forever ? string.Create(CultureInfo.InvariantCulture, $"timed out after 1 s, {Retries + 1} attempts") : null));
             }
             else if (roll < 0.18)
@@ -239,35 +227,77 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak,
     public sealed class RunsAlone;
 
     /// <summary>
-    /// One FakeReddit for the three runs. It makes up a subreddit's thousand posts on the first request for it (some
-    /// 20 ms of CPU and 2.5 MB each, kept for the server's life), so the thousand are made once, before any run, by a
-    /// few requests for multireddits of fifty: the server numbers those apart from each subreddit's own requests.
+    /// The three runs, started together when the tests of this class begin, each against a FakeReddit of its own with
+    /// the seed's faults; a test waits for its mode's run and checks it. FakeReddit makes each page it is asked for
+    /// afresh, keeping nothing per subreddit, so a server needs no warming up.
     /// </summary>
-    public sealed class SoakServer : IAsyncLifetime
+    public sealed class SoakRuns : IAsyncLifetime
     {
+        private static readonly string[] Modes = ["text", "jsonl", "input"];
+
+        private readonly Dictionary<string, Task<Run>> _runs = [];
+        private readonly List<FakeRedditServer> _servers = [];
+        private readonly List<ReddittopProcess> _processes = [];
+
         public static IReadOnlyList<string> Names { get; } =
             [.. Enumerable.Range(1, SubredditCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"soak{i:0000}"))];
 
-        public Scenario Scenario { get; } = new() { AnyName = true };
+        /// <summary>The run of <paramref name="mode"/>, once the program has exited.</summary>
+        internal Task<Run> ResultAsync(string mode) => _runs[mode];
 
-        public FakeRedditServer Server { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        public Task InitializeAsync()
         {
-            Server = await FakeRedditServer.StartAsync(Scenario);
-            using var http = new HttpClient();
-            await Parallel.ForEachAsync(
-                Names.Chunk(50),
-                new ParallelOptions { MaxDegreeOfParallelism = 2 },
-                async (names, cancellationToken) =>
-                {
-                    using var response = await http.GetAsync($"{Server.BaseUrl}/r/{string.Join('+', names)}/top.json?t=day&limit=1&raw_json=1", cancellationToken);
-                    response.EnsureSuccessStatusCode();
-                });
+            foreach (var mode in Modes)
+            {
+                _runs[mode] = RunAsync(mode);
+            }
+
+            return Task.CompletedTask;
         }
 
-        public async Task DisposeAsync() => await Server.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            await Task.WhenAll(_runs.Values.Cast<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var process in _processes)
+            {
+                process.Dispose();
+            }
+
+            foreach (var server in _servers)
+            {
+                await server.DisposeAsync();
+            }
+        }
+
+        private async Task<Run> RunAsync(string mode)
+        {
+            var scenario = new Scenario { AnyName = true };
+            var plan = Plan(scenario);
+            var server = await FakeRedditServer.StartAsync(scenario);
+            lock (_servers)
+            {
+                _servers.Add(server);
+            }
+
+            string[] format = mode switch { "jsonl" => ["-f", "jsonl"], "input" => ["--order", "input"], _ => [] };
+            var clock = Stopwatch.StartNew();
+            var process = ReddittopProcess.Start(
+            [
+                "--base-url", server.BaseUrl, "-n", $"{PostCount}", "-j", "50", "--timeout", "1", "--retries", $"{Retries}", "--deadline", "90",
+                .. format, .. plan.Select(p => p.Name),
+            ]);
+            lock (_processes)
+            {
+                _processes.Add(process);
+            }
+
+            var exitCode = await process.WaitForExitRecordingPeakMemoryAsync(Patience);
+            return new Run(server, plan, process, exitCode, clock.Elapsed, server.Requests);
+        }
     }
+
+    /// <summary>One run of the soak: its server and plan, the program (exited), its exit code and wall time, and every request the server got.</summary>
+    internal sealed record Run(FakeRedditServer Server, List<Planned> Plan, ReddittopProcess Process, int ExitCode, TimeSpan Wall, IReadOnlyList<RecordedRequest> Requests);
 
     [GeneratedRegex(@"\A\w+, \w+ \d\d, \d\d:\d\d [AP]M\n-{27}\n")]
     private static partial Regex HeaderPattern();
@@ -279,7 +309,7 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakServer soak,
     private static partial Regex FailureLine();
 
     /// <summary>One subreddit of the soak: its name, its fault, and the start of the reason it must fail with (null: it must print).</summary>
-    private sealed record Planned(string Name, string Fault, string? Reason);
+    internal sealed record Planned(string Name, string Fault, string? Reason);
 
     /// <summary>One subreddit's block as printed (for JSON Lines, as the text format would have printed it).</summary>
     private sealed record Block(string Name, string Text);

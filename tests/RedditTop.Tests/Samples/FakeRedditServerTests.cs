@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using FakeReddit;
 using Microsoft.Extensions.Time.Testing;
+using RedditTop.Tests.Support;
 
 namespace RedditTop.Tests.Samples;
 
@@ -231,12 +232,7 @@ public sealed class FakeRedditServerTests
         sut.Hold("python");
 
         var held = Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (sut.Requests.Count == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the held request never arrived");
-            await Task.Delay(10); // until the held request has arrived
-        }
+        await Poll.UntilAsync(() => sut.Requests.Count > 0, Poll.Patience, () => "the held request never arrived");
 
         using var rust = await Http.GetAsync($"{sut.BaseUrl}/r/rust/top.json");
         sut.Release("python");
