@@ -22,8 +22,7 @@ internal static class SelfLauncher
             // Single-file publish: the executable is the whole program.
             startInfo.FileName = processPath;
         }
-        else if (processPath is not null
-            && string.Equals(Path.GetFileNameWithoutExtension(processPath), Path.GetFileNameWithoutExtension(assemblyPath), StringComparison.OrdinalIgnoreCase))
+        else if (processPath is not null && IsAppHostOf(processPath, assemblyPath))
         {
             // Our own app host (what `dotnet run` starts).
             startInfo.FileName = processPath;
@@ -42,6 +41,17 @@ internal static class SelfLauncher
 
         return startInfo;
     }
+
+    /// <summary>
+    /// Whether <paramref name="processPath"/> is the app host of <paramref name="assemblyPath"/>: <c>AsyncBasics</c> for
+    /// <c>AsyncBasics.dll</c>, but not a test host such as <c>AsyncBasics.Tests</c>, whose name only looks like one
+    /// with an extension.
+    /// </summary>
+    private static bool IsAppHostOf(string processPath, string assemblyPath) =>
+        string.Equals(
+            Path.GetFileName(processPath),
+            Path.GetFileNameWithoutExtension(assemblyPath) + (OperatingSystem.IsWindows() ? ".exe" : ""),
+            StringComparison.OrdinalIgnoreCase);
 
     private static string DotnetHost(string? processPath)
     {

@@ -43,7 +43,7 @@ public sealed class DependencyRuleTests
     public void Root_UsesNoRoom()
     {
         var sut = Types().That().ResideInNamespaceMatching(@"^RedditTop$")
-            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(InAnyRoom(Rooms.Select(r => (string)r[0]).Append("Hosting").ToArray())));
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(InAnyRoom(Rooms.Select(r => r.Data.Item1).Append("Hosting").ToArray())));
 
         var violations = sut.Evaluate(Program).Where(r => !r.Passed).Select(r => r.Description).ToList();
 

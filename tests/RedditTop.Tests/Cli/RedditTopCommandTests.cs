@@ -126,7 +126,7 @@ public sealed class RedditTopCommandTests : IDisposable
         Assert.False(stuck.IsCancellationRequested);
         _time.Advance(TimeSpan.FromSeconds(0.1));
         Assert.True(stuck.IsCancellationRequested);
-        var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Failed, exitCode);
         Assert.Equal("reddittop: r/stuck: timed out after 10 s\n", _error.ToString());
@@ -144,7 +144,7 @@ public sealed class RedditTopCommandTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(seconds));
 
         Assert.True(stuck.IsCancellationRequested);
-        Assert.Equal(ExitCodes.Failed, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ExitCodes.Failed, await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         Assert.Equal($"reddittop: r/stuck: timed out after {printed} s\n", _error.ToString());
     }
 
@@ -167,7 +167,7 @@ public sealed class RedditTopCommandTests : IDisposable
             await Poll.UntilAsync(() => _error.ToString().Contains("r/limited", StringComparison.Ordinal), Poll.Patience); // before the clock moves
             _time.Advance(TimeSpan.FromSeconds(0.5));
 
-            Assert.Equal(ExitCodes.Failed, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(ExitCodes.Failed, await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
             var errors = _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
             Assert.Equal(["reddittop: r/limited: rate limited (HTTP 429, retry after 3 s)", "reddittop: r/stuck: timed out after 0.5 s"], errors);
         }
@@ -338,7 +338,7 @@ public sealed class RedditTopCommandTests : IDisposable
         var stuck = await _stuck.NextRequestAsync();
         await cts.CancelAsync();
 
-        Assert.Equal(ExitCodes.Interrupted, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ExitCodes.Interrupted, await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         Assert.True(stuck.IsCancellationRequested);
         Assert.Equal("reddittop: interrupted: 0 of 1 subreddits printed\n", _error.ToString());
     }
@@ -399,7 +399,7 @@ public sealed class RedditTopCommandTests : IDisposable
         _time.Advance(TimeSpan.FromMilliseconds(500));
         Assert.Equal("\r\u001b[Kreddittop: 1/2 subreddits, 0 failed", _error.ToString());
         _time.Advance(TimeSpan.FromSeconds(9.5)); // the stuck request times out
-        var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Failed, exitCode);
         var error = _error.ToString();
@@ -414,7 +414,7 @@ public sealed class RedditTopCommandTests : IDisposable
         var run = InvokeAsync("--retries", "0", "stuck");
         await _stuck.NextRequestAsync();
         _time.Advance(TimeSpan.FromSeconds(10));
-        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal("reddittop: r/stuck: timed out after 10 s\n", _error.ToString());
     }
@@ -476,13 +476,13 @@ public sealed class RedditTopCommandTests : IDisposable
             _mock.When("https://www.reddit.com/r/gone/top.json").Respond(HttpStatusCode.NotFound, "application/json", "{}");
 
             Assert.Equal(ExitCodes.Success, await InvokeAsync("-o", path, "askreddit:2"));
-            var first = await File.ReadAllTextAsync(path);
+            var first = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(ExitCodes.Failed, await InvokeAsync("-o", path, "gone"));
 
             Assert.StartsWith("Friday, November 27, 06:12 AM\n", first, StringComparison.Ordinal);
             Assert.Contains("\n/r/askreddit:\n", first, StringComparison.Ordinal);
             Assert.Equal("", _out.ToString()); // stdout holds nothing: the output went to the file
-            Assert.Equal(first, await File.ReadAllTextAsync(path)); // the failed run left it as it was
+            Assert.Equal(first, await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)); // the failed run left it as it was
             Assert.Equal(["top.txt"], folder.GetFiles().Select(f => f.Name)); // and no temporary file
         }
         finally

@@ -17,7 +17,7 @@ public sealed class AuthEndToEndTests : IDisposable
     [Fact]
     public async Task Run_ScriptApp_GetsOneTokenAndSendsItWithEveryRequest()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true } });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true } }, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await RunAsync(server, Secret, "python:2", "rust:1", "golang:150");
 
@@ -34,7 +34,7 @@ public sealed class AuthEndToEndTests : IDisposable
     [Fact]
     public async Task Run_ServerHoldingTokenEndpointAndApi_TokenConnectionIsReusedForTheListings()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true } });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true } }, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, _, stderr) = await RunAsync(server, Secret, "-j", "1", "python:1");
 
@@ -48,7 +48,7 @@ public sealed class AuthEndToEndTests : IDisposable
     [Fact]
     public async Task Run_InstalledApp_UsesTheInstalledClientGrantWithADeviceId()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, RequireToken = true } });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, RequireToken = true } }, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, _, stderr) = await RunAsync(server, secret: null, "python:2");
 
@@ -62,7 +62,7 @@ public sealed class AuthEndToEndTests : IDisposable
     [Fact]
     public async Task Run_SecondRun_ReusesTheCachedToken()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true } });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true } }, cancellationToken: TestContext.Current.CancellationToken);
 
         var first = await RunAsync(server, Secret, "python:1");
         var second = await RunAsync(server, Secret, "-v", "rust:1");
@@ -77,7 +77,7 @@ public sealed class AuthEndToEndTests : IDisposable
     [Fact]
     public async Task Run_TokenRevokedDuringTheRun_RenewsItAndPrintsEverything()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true, RevokeAfterUses = 1 } });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true, RevokeAfterUses = 1 } }, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await RunAsync(server, Secret, "-j", "1", "python:1", "rust:1");
 
@@ -93,7 +93,7 @@ public sealed class AuthEndToEndTests : IDisposable
     [InlineData(Secret, "invalid_grant", "reddittop: authentication failed: the token endpoint refused the request: invalid_grant\n")]
     public async Task Run_NoTokenToBeHad_OneErrorLineAndNoSubredditRequested(string secret, string? tokenError, string expected)
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, TokenError = tokenError } });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, TokenError = tokenError } }, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await RunAsync(server, secret, "python:1", "rust:1", "golang:1");
 
@@ -106,7 +106,7 @@ public sealed class AuthEndToEndTests : IDisposable
     [Fact]
     public async Task Run_AnonymousAndBlocked_NamesEachSubredditAndHintsAtOAuthOnce()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { BlockAnonymous = true });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { BlockAnonymous = true }, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, _, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "python:1", "rust:1");
 
@@ -123,7 +123,7 @@ public sealed class AuthEndToEndTests : IDisposable
     [Fact]
     public async Task Run_WithVerboseAndARenewedToken_NeverShowsTheSecretOrAToken()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true, RevokeAfterUses = 2 } });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true, RevokeAfterUses = 2 } }, cancellationToken: TestContext.Current.CancellationToken);
 
         var first = await RunAsync(server, Secret, "-v", "-j", "1", "python:1", "rust:1", "golang:1", "nosuchsub");
         var failing = await RunAsync(server, "wrong-" + Secret, "-v", "python:1");

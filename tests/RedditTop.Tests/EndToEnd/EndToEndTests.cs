@@ -23,7 +23,7 @@ public sealed partial class EndToEndTests
             scenario.Configure(name).LatencyMaxMs = 80;
         }
 
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "python:3", "programming:4", "asyncio:2", "dailyprogrammer:1");
         var requests = server.Requests;
@@ -51,7 +51,7 @@ public sealed partial class EndToEndTests
     [Fact]
     public async Task Run_HundredPosts_KeepsEmojiAndAccentsAsUtf8()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         // A Latin-1 locale must not change what is written: the output is always UTF-8.
         using var process = ReddittopProcess.Start(
@@ -70,7 +70,7 @@ public sealed partial class EndToEndTests
     public async Task Run_SixSubreddits_FetchesThemConcurrently()
     {
         var names = new[] { "python", "programming", "asyncio", "dailyprogrammer", "csharp", "rust" };
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
         foreach (var name in names)
         {
             server.Hold(name);
@@ -125,7 +125,7 @@ public sealed partial class EndToEndTests
         scenario.Configure("cut").Fault = Fault.Truncate;
         scenario.Configure("stuck").Fault = Fault.Hang;
         scenario.Configure("overloaded").Status = 503;
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         // The time-out is the subject for "stuck": five seconds, a margin a loaded machine cannot eat from the others' answers.
         var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync(
@@ -160,7 +160,7 @@ public sealed partial class EndToEndTests
         scenario.Configure("anarray").Fault = Fault.Array;
         scenario.Configure("deep").Fault = Fault.DeepNesting;
         scenario.Configure("notlisting").Fault = Fault.NotListing;
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync(
             "--base-url", server.BaseUrl, "python:2", "gzipped", "nulldata", "anarray", "deep", "notlisting", "rust:1");
@@ -184,7 +184,7 @@ public sealed partial class EndToEndTests
     [InlineData("2>&-")]
     public async Task Run_StderrUnwritable_KeepsTheExitCodeAndStdout(string redirection)
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, _) = await ReddittopProcess.RunAsync(["--base-url", server.BaseUrl, "rust:2", "nosuchsub"], redirection);
 
@@ -206,7 +206,7 @@ public sealed partial class EndToEndTests
     [Fact]
     public async Task Run_StdoutOnAFullDisk_Exits1AndSaysWhy()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, _, stderr) = await ReddittopProcess.RunAsync(["--base-url", server.BaseUrl, "rust:2"], ">/dev/full");
 
@@ -217,7 +217,7 @@ public sealed partial class EndToEndTests
     [Fact]
     public async Task Run_UnknownSubreddit_IsNotFoundNotAnEmptyBlock()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "nosuchsub");
 
@@ -231,12 +231,12 @@ public sealed partial class EndToEndTests
     [Fact]
     public async Task Run_ServerIgnoresRawJson_PrintsTitlesUnescaped()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { IgnoreRawJson = true });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { IgnoreRawJson = true }, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, _) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "python:5");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("&amp;", await new HttpClient().GetStringAsync($"{server.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1"), StringComparison.Ordinal);
+        Assert.Contains("&amp;", await new HttpClient().GetStringAsync($"{server.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains(await ExpectedOutput.BlockAsync(server, "python", 5, unescape: true), stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("&amp;", stdout, StringComparison.Ordinal);
     }
@@ -270,7 +270,7 @@ public sealed partial class EndToEndTests
     [Fact]
     public async Task Run_BaseUrlFromEnvironment_TalksToThatServer()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         using var process = ReddittopProcess.Start(["askreddit:1"], new Dictionary<string, string?> { ["REDDITTOP_BASE_URL"] = server.BaseUrl });
 
@@ -300,7 +300,7 @@ public sealed partial class EndToEndTests
     {
         // Eleven full listings are more than a pipe holds, so reddittop blocks writing to a reader that never reads.
         var names = ListingStore.GeneratedSubreddits.Append("askreddit").ToArray();
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, .. names.Select(n => n + ":100")], readStdout: false);
         await process.WaitUntilAsync(process.IsBlockedWritingToAPipe, Patience);

@@ -15,7 +15,7 @@ public sealed class OutputEndToEndTests : IDisposable
     [Fact]
     public async Task Run_JsonLinesInInputOrder_IsValidJsonLinesInTheOrderGiven()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
         server.Hold("python");
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "-f", "jsonl", "--order", "input", "python:3", "rust:2"]);
@@ -33,7 +33,7 @@ public sealed class OutputEndToEndTests : IDisposable
     [Fact]
     public async Task Run_OnATerminal_ColoursTheTextAndShowsAStatusLineWhileWaiting()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
         server.Hold("python");
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:1", "rust:1"], inTerminal: true);
@@ -50,7 +50,7 @@ public sealed class OutputEndToEndTests : IDisposable
     [Fact]
     public async Task Run_OnATerminalWithNoColor_PrintsNoColour()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:1"], new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, inTerminal: true);
 
@@ -62,7 +62,7 @@ public sealed class OutputEndToEndTests : IDisposable
     [Fact]
     public async Task Run_ColorAlwaysThroughAPipe_ColoursAndAutoDoesNot()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var always = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "--color", "always", "python:1");
         var auto = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "python:1");
@@ -75,16 +75,16 @@ public sealed class OutputEndToEndTests : IDisposable
     public async Task Run_OutputFile_ReplacedWholeByASuccessfulRunAndKeptByAFailedOne()
     {
         var path = Path.Combine(_folder.FullName, "top.csv");
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var good = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "-f", "csv", "-o", path, "python:3");
-        var written = await File.ReadAllTextAsync(path);
+        var written = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
         var bad = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "-f", "csv", "-o", path, "nosuchsub");
 
         Assert.Equal((0, ""), (good.ExitCode, good.Stdout));
         Assert.Equal(4, written.TrimEnd('\n').Split('\n').Length); // the header and three posts
         Assert.Equal(1, bad.ExitCode);
-        Assert.Equal(written, await File.ReadAllTextAsync(path));
+        Assert.Equal(written, await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Equal(["top.csv"], _folder.GetFiles().Select(f => f.Name));
     }
 
@@ -97,7 +97,7 @@ public sealed class OutputEndToEndTests : IDisposable
     [InlineData("markdown")]
     public async Task Run_ReaderClosesThePipe_StopsQuietlyInEveryFormat(string format)
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
         server.Hold("python");
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "-f", format, "python:100", "rust:100"]);

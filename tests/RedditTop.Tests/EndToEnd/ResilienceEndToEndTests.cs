@@ -20,7 +20,7 @@ public sealed partial class ResilienceEndToEndTests
         scenario.Configure("limited").Statuses = [429, 200];
         scenario.Configure("limited").RetryAfterSeconds = 1;
         scenario.Configure("limited").RetryAfterAsDate = true;
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "flaky:2", "limited:2", "rust:1");
 
@@ -41,7 +41,7 @@ public sealed partial class ResilienceEndToEndTests
         scenario.Configure("down").Statuses = [503];
         scenario.Configure("down").RetryAfterSeconds = 1;
         scenario.Configure("gone").Status = 404;
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "--retries", "2", "down", "gone", "rust:1");
 
@@ -59,7 +59,7 @@ public sealed partial class ResilienceEndToEndTests
     public async Task Run_BudgetOfTenRequestsPerThreeSeconds_PrintsTwentyFiveSubredditsWithAFewRateLimitsAtMost()
     {
         var names = Enumerable.Range(1, 25).Select(n => $"sub{n:00}").ToArray();
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { AnyName = true, Budget = new RateBudget { Requests = 10, WindowSeconds = 3 } });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { AnyName = true, Budget = new RateBudget { Requests = 10, WindowSeconds = 3 } }, cancellationToken: TestContext.Current.CancellationToken);
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "-v", .. names.Select(n => n + ":1")]);
         var exitCode = await process.WaitForExitAsync(Patience);
@@ -85,7 +85,7 @@ public sealed partial class ResilienceEndToEndTests
     {
         var scenario = new Scenario();
         scenario.Configure("huge").Fault = Fault.Oversize;
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "huge", "rust:1");
 
@@ -100,7 +100,7 @@ public sealed partial class ResilienceEndToEndTests
         var scenario = new Scenario();
         scenario.Configure("short").Posts = 130;
         scenario.Configure("quiet").Posts = 0;
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "python:250", "short:500", "quiet");
         var requests = server.Requests;
@@ -118,7 +118,7 @@ public sealed partial class ResilienceEndToEndTests
     [Fact]
     public async Task Run_SortNew_AsksForTheNewListing()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, _) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "--sort", "new", "python:3");
 
@@ -133,7 +133,7 @@ public sealed partial class ResilienceEndToEndTests
     {
         var scenario = new Scenario();
         scenario.Configure("stuck").Fault = Fault.Hang;
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         // The deadline is the subject: five seconds, a margin a loaded machine cannot eat from rust's answer.
         var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "--deadline", "5", "--timeout", "60", "stuck", "rust:1");
@@ -149,7 +149,7 @@ public sealed partial class ResilienceEndToEndTests
         var scenario = new Scenario();
         scenario.Configure("down").Statuses = [503];
         scenario.Configure("down").RetryAfterSeconds = 600;
-        await using var server = await FakeRedditServer.StartAsync(scenario);
+        await using var server = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "--deadline", "3600", "-v", "down"]);
         await process.WaitUntilAsync(() => process.Stderr.Contains("r/down: attempt 1: HTTP 503", StringComparison.Ordinal), Patience);

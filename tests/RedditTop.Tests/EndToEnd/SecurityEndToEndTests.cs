@@ -37,7 +37,7 @@ public sealed class SecurityEndToEndTests : IDisposable
     public async Task Run_WithAnApp_NeverShowsTheSecretOrATokenAnywhere(string behaviour, OAuthSettings oauth, string? secret, string[] args)
     {
         oauth.ClientId = ClientId;
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = oauth, AnyName = false });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = oauth, AnyName = false }, cancellationToken: TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await RunAsync(["--base-url", server.BaseUrl, "-v", .. args], secret);
 
@@ -71,7 +71,7 @@ public sealed class SecurityEndToEndTests : IDisposable
     [Fact]
     public async Task Run_SymbolicLinkPlantedAtTheTokenFile_NeitherReadNorWrittenThrough()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true } });
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true } }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, (await RunAsync(["--base-url", server.BaseUrl, "python:1"], Secret)).ExitCode);
         var tokenFile = Assert.Single(Directory.GetFiles(Path.Combine(CacheHome, "reddittop")));
         var victim = PlantSymbolicLink(tokenFile);
@@ -87,7 +87,7 @@ public sealed class SecurityEndToEndTests : IDisposable
     [Fact]
     public async Task Run_SymbolicLinkPlantedAtTheStateFile_NeitherReadNorWrittenThrough()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, (await RunAsync(["--base-url", server.BaseUrl, "--mark-new", "python:2"], secret: null)).ExitCode);
         var stateFile = Assert.Single(Directory.GetFiles(Path.Combine(StateHome, "reddittop")));
         var victim = PlantSymbolicLink(stateFile);

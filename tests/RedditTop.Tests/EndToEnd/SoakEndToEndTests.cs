@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FakeReddit;
-using Xunit.Abstractions;
 
 namespace RedditTop.Tests.EndToEnd;
 
@@ -245,17 +244,17 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakRuns soak, I
         /// <summary>The run of <paramref name="mode"/>, once the program has exited.</summary>
         internal Task<Run> ResultAsync(string mode) => _runs[mode];
 
-        public Task InitializeAsync()
+        public ValueTask InitializeAsync()
         {
             foreach (var mode in Modes)
             {
                 _runs[mode] = RunAsync(mode);
             }
 
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         }
 
-        public async Task DisposeAsync()
+        public async ValueTask DisposeAsync()
         {
             await Task.WhenAll(_runs.Values.Cast<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             foreach (var process in _processes)

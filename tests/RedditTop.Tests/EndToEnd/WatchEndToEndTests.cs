@@ -15,7 +15,7 @@ public sealed class WatchEndToEndTests : IDisposable
     [Fact]
     public async Task Run_WatchEverySecond_PrintsRoundAfterRoundUntilCtrlC()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "--watch", "1", "rust:1"]);
         await process.WaitUntilAsync(() => Blocks(process.Stdout) >= 3, Patience);
@@ -36,7 +36,7 @@ public sealed class WatchEndToEndTests : IDisposable
     [Fact]
     public async Task Run_SameArgumentsAgain_MarksNothingNewAndNewOnlyPrintsNothing()
     {
-        await using var server = await FakeRedditServer.StartAsync(new Scenario());
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var first = await RunAsync(server, "-f", "jsonl", "python:3", "rust:2");
         var second = await RunAsync(server, "-f", "jsonl", "rust:2", "python:3"); // the same subreddits, in another order

@@ -26,7 +26,7 @@ public sealed class BestEffortStreamTests
         await writer.WriteLineAsync("first");
         await writer.WriteLineAsync("second");
         writer.WriteLine("third");
-        await writer.FlushAsync();
+        await writer.FlushAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(1, inner.Attempts); // after the first failure nothing more is tried
     }

@@ -11,7 +11,7 @@ public sealed class ArgumentOrderTests
     {
         SubredditQuery[] queries = [new("a", 1), new("b", 1), new("c", 1), new("d", 1)];
         var arrivals = Channel.CreateUnbounded<SubredditResult>();
-        await using var ordered = arrivals.Reader.ReadAllAsync().InArgumentOrderAsync(queries).GetAsyncEnumerator();
+        await using var ordered = arrivals.Reader.ReadAllAsync(TestContext.Current.CancellationToken).InArgumentOrderAsync(queries, TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
 
         // c and b arrive before a: nothing can go yet.
         arrivals.Writer.TryWrite(Done(queries[2]));
@@ -42,7 +42,7 @@ public sealed class ArgumentOrderTests
         SubredditResult[] arrivals = [Done(queries[2]), Done(queries[1]), Done(queries[0])];
 
         var ordered = new List<SubredditQuery>();
-        await foreach (var result in arrivals.ToAsyncEnumerable().InArgumentOrderAsync(queries))
+        await foreach (var result in arrivals.ToAsyncEnumerable().InArgumentOrderAsync(queries, TestContext.Current.CancellationToken))
         {
             ordered.Add(result.Query);
         }

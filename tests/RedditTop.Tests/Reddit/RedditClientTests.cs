@@ -338,7 +338,7 @@ public sealed class RedditClientTests : IDisposable
         Assert.False(request.IsCancellationRequested);
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.True(request.IsCancellationRequested);
-        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal("timed out after 10 s", result.Error);
     }

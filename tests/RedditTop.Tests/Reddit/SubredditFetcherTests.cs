@@ -29,7 +29,7 @@ public sealed class SubredditFetcherTests : IDisposable
     {
         using var sut = CreateSut();
 
-        await using var results = SubredditFetcher.FetchAllAsync(sut, [new("stuck", 1), new("askreddit", 2)], CancellationToken.None).GetAsyncEnumerator();
+        await using var results = SubredditFetcher.FetchAllAsync(sut, [new("stuck", 1), new("askreddit", 2)], CancellationToken.None).GetAsyncEnumerator(TestContext.Current.CancellationToken);
 
         Assert.True(await results.MoveNextAsync());
         Assert.Equal("askreddit", results.Current.Query.Name);

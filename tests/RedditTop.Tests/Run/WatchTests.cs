@@ -48,7 +48,7 @@ public sealed class WatchTests : IDisposable
         await NextRoundAsync(2);
         await cts.CancelAsync();
 
-        Assert.Equal(130, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(130, await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         var screens = _out.ToString().Split("\u001b[H\u001b[2J");
         Assert.Equal(3, screens.Length); // nothing before the first clear, then one screen per round
         Assert.Equal("", screens[0]);
@@ -69,7 +69,7 @@ public sealed class WatchTests : IDisposable
         _time.Advance(Interval);
         await NextRoundAsync(100);
         await cts.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         var warnings = _error.ToString().Split('\n').Where(l => l.Contains("warning", StringComparison.Ordinal)).ToList();
         Assert.Equal(["reddittop: warning: 50 requests every 5 s is 600 a minute, more than the 100 Reddit allows; rounds will wait for the rate budget"], warnings);
@@ -97,7 +97,7 @@ public sealed class WatchTests : IDisposable
 
         var after300 = Allocated();
         await cts.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         // 200 more rounds keep nothing: what a round holds (50 posts, about 100 KB) is gone when the next begins.
         Assert.True(after300 - after100 < 4 << 20, $"grew by {after300 - after100} bytes over 200 rounds");

@@ -20,7 +20,7 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task Listing_Limit_ReturnsThatManyPostsAndNamesTheNextPage()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         using var page = await GetJsonAsync(sut, "/r/python/top.json?t=day&limit=7&raw_json=1");
 
@@ -36,7 +36,7 @@ public sealed class FakeRedditServerTests
     [InlineData("&limit=500", 100)]
     public async Task Listing_LimitMissingOrTooLarge_UsesRedditsDefaultAndMaximum(string limit, int expected)
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         using var page = await GetJsonAsync(sut, $"/r/python/top.json?t=day{limit}");
 
@@ -46,7 +46,7 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task Listing_After_ReturnsTheNextPage()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
         using var all = await GetJsonAsync(sut, "/r/askreddit/top.json?limit=10&raw_json=1");
         var after = all.RootElement.GetProperty("data").GetProperty("children")[4].GetProperty("data").GetProperty("name").GetString();
 
@@ -60,7 +60,7 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task Listing_WithoutRawJson_EscapesLikeReddit()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var escaped = FirstTitle(await GetJsonAsync(sut, "/r/python/top.json?t=day&limit=1"));
         var raw = FirstTitle(await GetJsonAsync(sut, "/r/python/top.json?t=day&limit=1&raw_json=1"));
@@ -73,9 +73,9 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task Listing_RecordedLegacyListing_IsServedRawWhenAskedFor()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
-        var body = await Http.GetStringAsync($"{sut.BaseUrl}/r/reddit_api_test/top.json?limit=25&raw_json=1");
+        var body = await Http.GetStringAsync($"{sut.BaseUrl}/r/reddit_api_test/top.json?limit=25&raw_json=1", TestContext.Current.CancellationToken);
 
         Assert.Contains("Hurricanes @ Red Wings & Wild @ Kings", body, StringComparison.Ordinal);
     }
@@ -83,11 +83,11 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task Listing_TimeWindow_ChangesThePosts()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
-        var day = await Http.GetStringAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1");
-        var week = await Http.GetStringAsync($"{sut.BaseUrl}/r/python/top.json?t=week&limit=5&raw_json=1");
-        var dayAgain = await Http.GetStringAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1");
+        var day = await Http.GetStringAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1", TestContext.Current.CancellationToken);
+        var week = await Http.GetStringAsync($"{sut.BaseUrl}/r/python/top.json?t=week&limit=5&raw_json=1", TestContext.Current.CancellationToken);
+        var dayAgain = await Http.GetStringAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1", TestContext.Current.CancellationToken);
 
         Assert.NotEqual(day, week);
         Assert.Equal(day, dayAgain);
@@ -96,9 +96,9 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task Listing_UnknownSubreddit_RedirectsToSearchLikeReddit()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
-        using var response = await Http.GetAsync($"{sut.BaseUrl}/r/nosuchsub/top.json?raw_json=1");
+        using var response = await Http.GetAsync($"{sut.BaseUrl}/r/nosuchsub/top.json?raw_json=1", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal($"{sut.BaseUrl}/subreddits/search.json?q=nosuchsub", response.Headers.Location!.ToString());
@@ -107,7 +107,7 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task Listing_Multireddit_MergesPostsByScore()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         using var page = await GetJsonAsync(sut, "/r/python+rust/top.json?t=day&limit=20&raw_json=1");
 
@@ -123,12 +123,12 @@ public sealed class FakeRedditServerTests
         scenario.Configure("python").Status = 503;
         scenario.Configure("python").FailFirst = 2;
         scenario.Configure("python").RetryAfterSeconds = 3;
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
-            using var response = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+            using var response = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
             statuses.Add(response.StatusCode);
             if (i == 0)
             {
@@ -145,12 +145,12 @@ public sealed class FakeRedditServerTests
         var scenario = new Scenario();
         scenario.Configure("secret").Status = 403;
         scenario.Configure("secret").Reason = "private";
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
-        using var response = await Http.GetAsync($"{sut.BaseUrl}/r/secret/top.json");
+        using var response = await Http.GetAsync($"{sut.BaseUrl}/r/secret/top.json", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("""{"reason":"private","message":"Forbidden","error":403}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"reason":"private","message":"Forbidden","error":403}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -158,13 +158,13 @@ public sealed class FakeRedditServerTests
     {
         var scenario = new Scenario();
         scenario.Configure("python").Statuses = [503, 429, 200, 404];
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var answers = new List<(HttpStatusCode Status, string Body)>();
         for (var i = 0; i < 6; i++)
         {
-            using var response = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json?limit=3");
-            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
+            using var response = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json?limit=3", TestContext.Current.CancellationToken);
+            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
         }
 
         Assert.Equal(
@@ -185,11 +185,11 @@ public sealed class FakeRedditServerTests
         scenario.Configure("python").Statuses = [429, 503];
         scenario.Configure("python").RetryAfterSeconds = 4;
         scenario.Configure("python").RetryAfterAsDate = true;
-        await using var sut = await FakeRedditServer.StartAsync(scenario, timeProvider: time);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, timeProvider: time, cancellationToken: TestContext.Current.CancellationToken);
 
-        using var tooMany = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var tooMany = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromSeconds(1.7));
-        using var unavailable = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var unavailable = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, tooMany.StatusCode);
         Assert.Equal("Tue, 03 Mar 2026 10:15:11 GMT", tooMany.Headers.GetValues("Retry-After").Single()); // 10:15:10.3, rounded up
@@ -201,16 +201,16 @@ public sealed class FakeRedditServerTests
     public async Task Listing_Budget_CountsEveryListingRequestAndAnswers429WhenSpent()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero));
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario { Budget = new RateBudget { Requests = 3, WindowSeconds = 10 } }, timeProvider: time);
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario { Budget = new RateBudget { Requests = 3, WindowSeconds = 10 } }, timeProvider: time, cancellationToken: TestContext.Current.CancellationToken);
 
-        using var first = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var first = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromSeconds(1));
-        using var second = await Http.GetAsync($"{sut.BaseUrl}/r/rust/top.json");
-        using var unknown = await Http.GetAsync($"{sut.BaseUrl}/r/nosuchsub/top.json");
+        using var second = await Http.GetAsync($"{sut.BaseUrl}/r/rust/top.json", TestContext.Current.CancellationToken);
+        using var unknown = await Http.GetAsync($"{sut.BaseUrl}/r/nosuchsub/top.json", TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromSeconds(1.5));
-        using var over = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var over = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromSeconds(7.5)); // the second window starts 10 s after the first request
-        using var nextWindow = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var nextWindow = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
 
         Assert.Equal(
             [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Found, HttpStatusCode.TooManyRequests, HttpStatusCode.OK],
@@ -220,7 +220,7 @@ public sealed class FakeRedditServerTests
         Assert.Equal(("3", "0.0", "9"), RateLimitHeaders(unknown));
         Assert.Equal(("4", "0.0", "8"), RateLimitHeaders(over)); // 7.5 s left, rounded up
         Assert.Equal(TimeSpan.FromSeconds(8), over.Headers.RetryAfter?.Delta);
-        Assert.Contains("whoa there, pardner!", await over.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("whoa there, pardner!", await over.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(("1", "2.0", "10"), RateLimitHeaders(nextWindow));
         Assert.Equal(1, sut.RateLimitedCount);
     }
@@ -228,13 +228,13 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task Listing_Budget_CountsARequestWhenItArrivesNotWhenItIsAnswered()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario { Budget = new RateBudget { Requests = 1, WindowSeconds = 600 } });
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario { Budget = new RateBudget { Requests = 1, WindowSeconds = 600 } }, cancellationToken: TestContext.Current.CancellationToken);
         sut.Hold("python");
 
-        var held = Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        var held = Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
         await Poll.UntilAsync(() => sut.Requests.Count > 0, Poll.Patience, () => "the held request never arrived");
 
-        using var rust = await Http.GetAsync($"{sut.BaseUrl}/r/rust/top.json");
+        using var rust = await Http.GetAsync($"{sut.BaseUrl}/r/rust/top.json", TestContext.Current.CancellationToken);
         sut.Release("python");
         using var python = await held;
 
@@ -249,11 +249,11 @@ public sealed class FakeRedditServerTests
     {
         var scenario = new Scenario();
         scenario.Configure("python").Fault = Fault.Oversize;
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
-        using var response = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
         var sentContentLength = response.Content.Headers.NonValidated.Contains("Content-Length"); // before reading: a buffered body gets one computed
-        var body = await response.Content.ReadAsByteArrayAsync();
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(sentContentLength);
@@ -271,7 +271,7 @@ public sealed class FakeRedditServerTests
         var scenario = new Scenario();
         scenario.Configure("python").Fault = Fault.CutJson;
         scenario.Configure("python").FailFirst = 1;
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
         var connections = 0;
         using var http = new HttpClient(new SocketsHttpHandler
         {
@@ -292,9 +292,9 @@ public sealed class FakeRedditServerTests
             },
         });
 
-        using var cut = await http.GetAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1");
-        var cutBody = await cut.Content.ReadAsByteArrayAsync();
-        var whole = await http.GetByteArrayAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1");
+        using var cut = await http.GetAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1", TestContext.Current.CancellationToken);
+        var cutBody = await cut.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var whole = await http.GetByteArrayAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=5&raw_json=1", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, cut.StatusCode);
         Assert.Equal("application/json", cut.Content.Headers.ContentType?.MediaType);
@@ -309,10 +309,10 @@ public sealed class FakeRedditServerTests
     {
         var scenario = new Scenario();
         scenario.Configure("python").Fault = Fault.WrongContentType;
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
-        using var response = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=3&raw_json=1");
-        using var listing = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var response = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json?t=day&limit=3&raw_json=1", TestContext.Current.CancellationToken);
+        using var listing = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -383,7 +383,7 @@ public sealed class FakeRedditServerTests
     {
         var scenario = new Scenario();
         scenario.Configure("python").Posts = 30;
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var (ids, pages) = await PageThroughAsync(sut, "/r/python/top.json?t=day&limit=25&raw_json=1");
 
@@ -394,7 +394,7 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task Listing_GeneratedSubreddit_PagesUpToAThousandDistinctPosts()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var (ids, pages) = await PageThroughAsync(sut, "/r/python/top.json?t=week&limit=100&raw_json=1");
 
@@ -406,15 +406,15 @@ public sealed class FakeRedditServerTests
     public async Task AccessToken_ClientCredentials_IssuesATokenThatListingsAccept()
     {
         var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", RequireToken = true } };
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
-        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
         var (status, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
         var token = body.GetProperty("access_token").GetString()!;
         using var listing = await GetWithTokenAsync(sut, "/r/python/top.json?limit=3", token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal("""{"error":401}""", await anonymous.Content.ReadAsStringAsync());
+        Assert.Equal("""{"error":401}""", await anonymous.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("application/json", anonymous.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.StartsWith("fake-token-", token, StringComparison.Ordinal);
@@ -431,7 +431,7 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task AccessToken_InstalledApp_NeedsTheInstalledGrantAndADeviceIdOfTwentyToThirtyCharacters()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = "app", ExpiresInSeconds = 60 } });
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = "app", ExpiresInSeconds = 60 } }, cancellationToken: TestContext.Current.CancellationToken);
         var deviceId = new string('d', 25);
 
         var (_, granted) = await PostTokenAsync(sut, "app", "", ("grant_type", InstalledClientGrant), ("device_id", deviceId));
@@ -460,16 +460,16 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task AccessToken_WrongOrMissingCredentials_Answers401LikeReddit()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret" } });
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret" } }, cancellationToken: TestContext.Current.CancellationToken);
 
-        using var noCredentials = await Http.PostAsync($"{sut.BaseUrl}/api/v1/access_token", new FormUrlEncodedContent([new("grant_type", "client_credentials")]));
+        using var noCredentials = await Http.PostAsync($"{sut.BaseUrl}/api/v1/access_token", new FormUrlEncodedContent([new("grant_type", "client_credentials")]), TestContext.Current.CancellationToken);
         var (wrongSecret, body) = await PostTokenAsync(sut, "app", "wrong", ("grant_type", "client_credentials"));
         var (emptySecret, _) = await PostTokenAsync(sut, "app", "", ("grant_type", "client_credentials"));
         var (secretApp, installed) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", InstalledClientGrant), ("device_id", new string('d', 25)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, noCredentials.StatusCode);
         Assert.Equal("application/json", noCredentials.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("""{"message":"Unauthorized","error":401}""", await noCredentials.Content.ReadAsStringAsync());
+        Assert.Equal("""{"message":"Unauthorized","error":401}""", await noCredentials.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal((HttpStatusCode.Unauthorized, """{"message":"Unauthorized","error":401}"""), (wrongSecret, body.GetRawText()));
         Assert.Equal(HttpStatusCode.Unauthorized, emptySecret);
         Assert.Equal((HttpStatusCode.OK, """{"error":"unsupported_grant_type"}"""), (secretApp, installed.GetRawText()));
@@ -480,7 +480,7 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task AccessToken_WithoutOAuth_IsNotFound()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario());
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
 
         var (status, _) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
 
@@ -491,7 +491,7 @@ public sealed class FakeRedditServerTests
     [Fact]
     public async Task AccessToken_TokenError_AnswersTheErrorWith200()
     {
-        await using var sut = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", TokenError = "invalid_grant" } });
+        await using var sut = await FakeRedditServer.StartAsync(new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", TokenError = "invalid_grant" } }, cancellationToken: TestContext.Current.CancellationToken);
 
         var (status, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
 
@@ -503,13 +503,13 @@ public sealed class FakeRedditServerTests
     public async Task AccessToken_TokenStatuses_AnswersTheNthRequestWithTheNthStatusThenRepeatsTheLast()
     {
         var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", TokenStatuses = [503, 429, 200] } };
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
         var answers = new List<(HttpStatusCode Status, string Body)>();
         for (var i = 0; i < 4; i++)
         {
             using var response = await SendTokenRequestAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
-            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
+            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
         }
 
         Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.TooManyRequests, HttpStatusCode.OK, HttpStatusCode.OK], answers.Select(a => a.Status));
@@ -524,11 +524,11 @@ public sealed class FakeRedditServerTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero));
         var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", ExpiresInSeconds = 60 } };
-        await using var sut = await FakeRedditServer.StartAsync(scenario, timeProvider: time);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, timeProvider: time, cancellationToken: TestContext.Current.CancellationToken);
         var (_, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
         var token = body.GetProperty("access_token").GetString()!;
 
-        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
         using var unknown = await GetWithTokenAsync(sut, "/r/python/top.json", "fake-token-never-issued");
         time.Advance(TimeSpan.FromSeconds(59.9));
         using var fresh = await GetWithTokenAsync(sut, "/r/python/top.json", token);
@@ -537,18 +537,18 @@ public sealed class FakeRedditServerTests
 
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode); // no RequireToken
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
-        Assert.Equal("""{"error":401}""", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal("""{"error":401}""", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("Bearer", unknown.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
-        Assert.Equal("""{"error":401}""", await expired.Content.ReadAsStringAsync());
+        Assert.Equal("""{"error":401}""", await expired.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task Listing_RevokeAfterUses_RefusesATokenAfterItsNthUse()
     {
         var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", RevokeAfterUses = 2 } };
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
         var (_, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
         var token = body.GetProperty("access_token").GetString()!;
 
@@ -570,15 +570,15 @@ public sealed class FakeRedditServerTests
     public async Task Listing_BlockAnonymous_Answers403WithRedditsBlockPageUnlessATokenIsSent()
     {
         var scenario = new Scenario { BlockAnonymous = true, OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret" } };
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
 
-        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
         var (_, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
         using var authorized = await GetWithTokenAsync(sut, "/r/python/top.json", body.GetProperty("access_token").GetString()!);
 
         Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
         Assert.Equal("text/html; charset=utf-8", anonymous.Content.Headers.ContentType?.ToString());
-        var page = await anonymous.Content.ReadAsStringAsync();
+        var page = await anonymous.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("You've been blocked by network security.", page, StringComparison.Ordinal);
         Assert.Contains("log in to your Reddit account or use your developer token", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
@@ -593,11 +593,11 @@ public sealed class FakeRedditServerTests
             OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", RequireToken = true },
         };
         scenario.Configure("python").Statuses = [503, 200];
-        await using var sut = await FakeRedditServer.StartAsync(scenario);
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
         var (_, body) = await PostTokenAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
         var token = body.GetProperty("access_token").GetString()!;
 
-        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json");
+        using var anonymous = await Http.GetAsync($"{sut.BaseUrl}/r/python/top.json", TestContext.Current.CancellationToken);
         using var first = await GetWithTokenAsync(sut, "/r/python/top.json", token);
         using var over = await GetWithTokenAsync(sut, "/r/python/top.json", token);
 
@@ -746,7 +746,7 @@ public sealed class FakeRedditServerTests
     {
         var scenario = FakeRedditArguments.Parse(["--require-token"]).Scenario;
 
-        await Assert.ThrowsAsync<ArgumentException>(() => FakeRedditServer.StartAsync(scenario));
+        await Assert.ThrowsAsync<ArgumentException>(() => FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     private static (string Used, string Remaining, string Reset) RateLimitHeaders(HttpResponseMessage response) =>

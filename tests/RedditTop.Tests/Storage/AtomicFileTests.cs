@@ -19,17 +19,17 @@ public sealed class AtomicFileTests : IDisposable
     public async Task CommitAsync_Written_ReplacesTheFileWholeAndLeavesNoTemporaryFile()
     {
         var path = Path.Combine(_folder.FullName, "top.txt");
-        await File.WriteAllTextAsync(path, "previous run\n");
+        await File.WriteAllTextAsync(path, "previous run\n", TestContext.Current.CancellationToken);
 
         await using (var sut = AtomicFile.Create(path))
         {
             await sut.Writer.WriteAsync("first block\n");
-            Assert.Equal("previous run\n", await File.ReadAllTextAsync(path)); // nothing shows before the commit
+            Assert.Equal("previous run\n", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)); // nothing shows before the commit
             await sut.Writer.WriteAsync("second block\n");
             await sut.CommitAsync();
         }
 
-        Assert.Equal("first block\nsecond block\n", await File.ReadAllTextAsync(path));
+        Assert.Equal("first block\nsecond block\n", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Equal(["top.txt"], _folder.GetFiles().Select(f => f.Name));
     }
 
@@ -48,14 +48,14 @@ public sealed class AtomicFileTests : IDisposable
     public async Task DisposeAsync_NotCommitted_LeavesThePreviousFileAndNoTemporaryFile()
     {
         var path = Path.Combine(_folder.FullName, "top.txt");
-        await File.WriteAllTextAsync(path, "previous run\n");
+        await File.WriteAllTextAsync(path, "previous run\n", TestContext.Current.CancellationToken);
 
         await using (var sut = AtomicFile.Create(path))
         {
             await sut.Writer.WriteAsync("half a run");
         }
 
-        Assert.Equal("previous run\n", await File.ReadAllTextAsync(path));
+        Assert.Equal("previous run\n", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Equal(["top.txt"], _folder.GetFiles().Select(f => f.Name));
     }
 

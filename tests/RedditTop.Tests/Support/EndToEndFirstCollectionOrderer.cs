@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
+using Xunit.Sdk;
+using Xunit.v3;
 
-// xunit finds the orderer by its type and assembly names.
-[assembly: TestCollectionOrderer("RedditTop.Tests.Support.EndToEndFirstCollectionOrderer", "RedditTop.Tests")]
+[assembly: TestCollectionOrderer(typeof(RedditTop.Tests.Support.EndToEndFirstCollectionOrderer))]
 
 namespace RedditTop.Tests.Support;
 
@@ -13,8 +13,9 @@ namespace RedditTop.Tests.Support;
 /// </summary>
 public sealed class EndToEndFirstCollectionOrderer : ITestCollectionOrderer
 {
-    public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
-        testCollections
-            .OrderByDescending(collection => collection.DisplayName.Contains(".EndToEnd.", StringComparison.Ordinal))
-            .ThenBy(collection => collection.DisplayName, StringComparer.Ordinal);
+    public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
+        where TTestCollection : ITestCollection =>
+        [.. testCollections
+            .OrderByDescending(collection => collection.TestCollectionDisplayName.Contains(".EndToEnd.", StringComparison.Ordinal))
+            .ThenBy(collection => collection.TestCollectionDisplayName, StringComparer.Ordinal)];
 }

@@ -57,7 +57,7 @@ public sealed class CompletionScriptsTests : IDisposable
 
         var script = CompletionScripts.Generate(Shell(shell), root);
 
-        foreach (var (option, values) in FixedValues.Select(row => ((string)row[0], (string[])row[1])))
+        foreach (var (option, values) in FixedValues.Select(row => (row.Data.Item1, row.Data.Item2)))
         {
             Assert.Contains(ValueList(Shell(shell), OptionNamed(root, option), values), script, StringComparison.Ordinal);
         }
@@ -141,7 +141,7 @@ public sealed class CompletionScriptsTests : IDisposable
     public async Task GenerateBash_Sourced_RegistersTheFunctionForReddittop()
     {
         var script = Path.Combine(_directory.FullName, "completion.bash");
-        await File.WriteAllTextAsync(script, CompletionScripts.Generate(CompletionShell.Bash, new CommandDefinition().Root));
+        await File.WriteAllTextAsync(script, CompletionScripts.Generate(CompletionShell.Bash, new CommandDefinition().Root), TestContext.Current.CancellationToken);
 
         var (exitCode, stdout, stderr) = await RunAsync("bash", ["--norc", "--noprofile", "-c", "source \"$1\" && complete -p reddittop", "bash", script]);
 

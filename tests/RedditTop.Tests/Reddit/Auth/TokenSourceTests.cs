@@ -88,7 +88,7 @@ public sealed class TokenSourceTests : IDisposable
             return results;
         });
         release.SetResult();
-        var results = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var results = await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.All(results, r => Assert.Null(r.Error));
         Assert.Equal(1, _mock.GetMatchCount(token));
@@ -220,7 +220,7 @@ public sealed class TokenSourceTests : IDisposable
         var authenticating = sut.AuthenticateAsync(CancellationToken.None);
         await time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
         time.Advance(TimeSpan.FromSeconds(2));
-        await authenticating.WaitAsync(TimeSpan.FromSeconds(30));
+        await authenticating.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, _mock.GetMatchCount(token));
     }

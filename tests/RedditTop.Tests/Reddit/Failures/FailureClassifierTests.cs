@@ -96,7 +96,7 @@ public sealed class FailureClassifierTests
         while (!classify.IsCompleted)
         {
             _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(5);
+            await Task.Delay(5, TestContext.Current.CancellationToken);
         }
 
         Assert.Equal(FailureKind.Forbidden, (await classify).Kind);

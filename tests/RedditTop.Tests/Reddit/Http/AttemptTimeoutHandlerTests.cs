@@ -22,14 +22,14 @@ public sealed class AttemptTimeoutHandlerTests
         var second = sut.GetPostsAsync(new SubredditQuery("rust", 1), CancellationToken.None);
         await stuck.NextRequestAsync();
         _time.Advance(TimeSpan.FromSeconds(2)); // the first times out and frees the slot, two seconds after both began
-        var firstResult = await first.WaitAsync(TimeSpan.FromSeconds(30));
+        var firstResult = await first.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         // The second waited those two seconds for the slot: it is sent now, and has its own two seconds.
         var secondAttempt = await stuck.NextRequestAsync();
         Assert.False(second.IsCompleted);
         Assert.False(secondAttempt.IsCancellationRequested);
         _time.Advance(TimeSpan.FromSeconds(2));
-        var secondResult = await second.WaitAsync(TimeSpan.FromSeconds(30));
+        var secondResult = await second.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal("timed out after 2 s", firstResult.Error);
         Assert.Equal("timed out after 2 s", secondResult.Error);
@@ -46,6 +46,6 @@ public sealed class AttemptTimeoutHandlerTests
         await stuck.NextRequestAsync();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
     }
 }

@@ -39,7 +39,7 @@ public sealed class RateBudgetHandlerTests
             }
         }
 
-        Assert.Equal(5, (await run.WaitAsync(TimeSpan.FromSeconds(30))).Count);
+        Assert.Equal(5, (await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Count);
         Assert.Equal(2, server.MostInFlight);
     }
 

@@ -33,7 +33,7 @@ public sealed class RateBudgetTests
         _time.Advance(TimeSpan.FromSeconds(9.999));
         Assert.False(fourth.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        (await fourth.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
+        (await fourth.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Dispose();
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class RateBudgetTests
         _time.Advance(TimeSpan.FromSeconds(3));
 
         // A new window: its budget is unknown until the next answer, so nobody waits for it.
-        var leases = await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(30));
+        var leases = await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal(20, leases.Length);
         Assert.Null(sut.Remaining);
     }
@@ -90,7 +90,7 @@ public sealed class RateBudgetTests
 
         // The waiter re-checks at the reset at the latest; with one left and none in flight it may go.
         _time.Advance(TimeSpan.FromSeconds(10));
-        (await next.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
+        (await next.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Dispose();
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class RateBudgetTests
         var waiting = sut.AcquireAsync(cts.Token);
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class ResponseBodyTests
         var time = new FakeTimeProvider();
         await using var sut = ResponseBody.Over(new StalledStream(), new BodyLimits(TimeSpan.FromSeconds(3), 1000), time);
 
-        var read = sut.ReadAsync(new byte[10]).AsTask();
+        var read = sut.ReadAsync(new byte[10], TestContext.Current.CancellationToken).AsTask();
         time.Advance(TimeSpan.FromSeconds(2));
         Assert.False(read.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
@@ -72,7 +72,7 @@ public sealed class ResponseBodyTests
         while (!fetch.IsCompleted)
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(5);
+            await Task.Delay(5, TestContext.Current.CancellationToken);
         }
 
         var result = await fetch;

@@ -27,7 +27,7 @@ public sealed class RetryPipelineTests : IDisposable
         var pending = sut.GetPostsAsync(new SubredditQuery("python", 2), CancellationToken.None);
         await AdvancePastBackoffAsync();
         await AdvancePastBackoffAsync();
-        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Null(result.Error);
         Assert.Equal(2, result.Posts!.Count);
@@ -52,7 +52,7 @@ public sealed class RetryPipelineTests : IDisposable
             await AdvancePastBackoffAsync();
         }
 
-        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(4, _mock.GetMatchCount(request));
         Assert.Equal(4, result.Failure!.Attempts);
@@ -74,7 +74,7 @@ public sealed class RetryPipelineTests : IDisposable
             _time.Advance(backoff);
         }
 
-        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         // Jitter spreads each wait around 1 s, 2 s, 4 s (the randomizer is fixed here); they grow, and none is long.
         Assert.Equal(4, result.Failure!.Attempts);
@@ -112,7 +112,7 @@ public sealed class RetryPipelineTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(6.999));
         Assert.Equal(1, _mock.GetMatchCount(request));
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Null(result.Error);
         Assert.Equal(2, _mock.GetMatchCount(request));
@@ -129,7 +129,7 @@ public sealed class RetryPipelineTests : IDisposable
         var pending = sut.GetPostsAsync(new SubredditQuery("python", 2), CancellationToken.None);
         await _time.WaitForTimerAsync(TimeSpan.FromSeconds(30));
         _time.Advance(TimeSpan.FromSeconds(30));
-        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Null(result.Error);
         Assert.Equal(2, _mock.GetMatchCount(request));
@@ -156,7 +156,7 @@ public sealed class RetryPipelineTests : IDisposable
         var pending = sut.GetPostsAsync(new SubredditQuery("python", 2), CancellationToken.None);
         await stuck.NextRequestAsync();
         _time.Advance(TimeSpan.FromSeconds(5));
-        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(FailureKind.DeadlineReached, result.Failure!.Kind);
         Assert.Equal("timed out: deadline of 5 s reached", result.Error);
@@ -175,7 +175,7 @@ public sealed class RetryPipelineTests : IDisposable
         await AdvancePastBackoffAsync();
         await stuck.NextRequestAsync();
         _time.Advance(TimeSpan.FromSeconds(2));
-        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal("timed out after 2 s, 2 attempts", result.Error);
     }
@@ -191,7 +191,7 @@ public sealed class RetryPipelineTests : IDisposable
         await _time.WaitForTimerAsync(IsBackoff);
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
     }
 
     [Fact]
