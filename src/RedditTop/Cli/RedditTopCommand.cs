@@ -59,7 +59,7 @@ internal static class RedditTopCommand
             }
         }
 
-        // Program.cs owns Ctrl+C/SIGTERM (cancellationToken); an exception is a bug, reported as such below, and must not
+        // The host (Hosting/ProcessHost.cs) owns Ctrl+C/SIGTERM (cancellationToken); an exception is a bug, reported as such below, and must not
         // become exit code 1 ("a subreddit failed").
         var configuration = new InvocationConfiguration
         {

@@ -19,8 +19,6 @@ internal sealed class QueryPositions
         }
     }
 
-    public int Count => _positions.Count;
-
     /// <summary>The position of <paramref name="query"/>, or -1 for a query not named.</summary>
     public int Of(SubredditQuery query) => _positions.TryGetValue(query, out var position) ? position : -1;
 }

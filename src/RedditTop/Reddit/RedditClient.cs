@@ -135,7 +135,17 @@ internal sealed class RedditClient(
             return (null, new FetchFailure(IsAnonymous ? FailureKind.Blocked : FailureKind.WebPage, (int)response.StatusCode, Attempts: attempts));
         }
 
-        var body = await ResponseBody.OpenAsync(response, settings.Body, settings.Time, cancellationToken).ConfigureAwait(false);
+        ResponseBody body;
+        try
+        {
+            body = await ResponseBody.OpenAsync(response, settings.Body, settings.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException e)
+        {
+            // Refused on its Content-Length, before a byte was read: the answer's status stands beside the cap.
+            return (null, FailureClassifier.FromException(e, attempts) with { Status = (int)response.StatusCode });
+        }
+
         await using (body.ConfigureAwait(false))
         {
             var listing = await JsonSerializer.DeserializeAsync(body, RedditJsonContext.Default.Listing, cancellationToken).ConfigureAwait(false);

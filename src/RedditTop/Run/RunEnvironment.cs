@@ -2,7 +2,7 @@ namespace RedditTop.Run;
 
 /// <summary>
 /// What a run touches outside itself: its output streams (and whether each is a terminal), environment variables,
-/// the clock and the network. Program.cs passes the real ones; tests pass writers, a fake clock and a mock handler.
+/// the clock and the network. Hosting/ProcessHost.cs passes the real ones; tests pass writers, a fake clock and a mock handler.
 /// </summary>
 internal sealed record RunEnvironment(
     TextWriter Out,

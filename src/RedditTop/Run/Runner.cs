@@ -34,7 +34,7 @@ internal static class Runner
             }
             catch (TokenRequestException e)
             {
-                diagnostics.WriteLine("reddittop: " + FailureText.Phrase(new FetchFailure(FailureKind.AuthenticationFailed, Cause: e.Failure)));
+                diagnostics.WriteLine("reddittop: " + FailureText.Phrase(FailureClassifier.FromException(e)));
                 return ExitCodes.Failed;
             }
 

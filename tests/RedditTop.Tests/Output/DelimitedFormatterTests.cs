@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.VisualBasic.FileIO;
 using RedditTop.Output;
+using RedditTop.Reddit;
 using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Listings;
-using RedditTop.Reddit;
 
 namespace RedditTop.Tests.Output;
 

@@ -1,6 +1,6 @@
 using RedditTop.Output;
-using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Tests.Output;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using RedditTop.Output;
+using RedditTop.Reddit;
 using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Listings;
-using RedditTop.Reddit;
 
 namespace RedditTop.Tests.Output;
 

@@ -1,7 +1,7 @@
 using RedditTop.Output;
+using RedditTop.Reddit;
 using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Listings;
-using RedditTop.Reddit;
 
 namespace RedditTop.Tests.Output;
 

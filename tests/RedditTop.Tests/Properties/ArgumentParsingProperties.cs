@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FsCheck;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Cli;
 using RedditTop.Reddit;

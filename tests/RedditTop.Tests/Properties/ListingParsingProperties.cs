@@ -1,11 +1,11 @@
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FsCheck;
 using Microsoft.Extensions.Time.Testing;
-using RedditTop.Reddit.Failures;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Failures;
 using RichardSzalay.MockHttp;
 
 namespace RedditTop.Tests.Properties;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Tests.TestData;
 

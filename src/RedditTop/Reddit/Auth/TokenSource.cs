@@ -119,7 +119,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
         if (!response.IsSuccessStatusCode)
         {
             var failure = await FailureClassifier.FromResponseAsync(response, RequestKind.Token, attempts, settings.Body, _timeProvider, cancellationToken).ConfigureAwait(false);
-            throw new TokenRequestException(failure.Kind == FailureKind.CredentialsRefused ? failure with { Detail = VariablesToCheck } : failure);
+            throw new TokenRequestException(failure.Kind == FailureKind.CredentialsRefused ? failure with { Detail = VariablesToCheck, Attempts = 1 } : failure);
         }
 
         TokenResponse? body;
@@ -133,7 +133,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
         }
         catch (JsonException)
         {
-            throw new TokenRequestException(new FetchFailure(FailureKind.TokenNotJson, (int)response.StatusCode, Attempts: attempts));
+            throw new TokenRequestException(new FetchFailure(FailureKind.TokenNotJson, (int)response.StatusCode));
         }
 
         if (body?.Error is { } error)
@@ -142,12 +142,12 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
             var hint = error == "unsupported_grant_type"
                 ? $"(an installed app has no secret: unset {AppCredentials.ClientSecretVariable}; a script app needs it)"
                 : null;
-            throw new TokenRequestException(new FetchFailure(FailureKind.TokenRefused, (int)response.StatusCode, Detail: hint, Attempts: attempts, Said: said));
+            throw new TokenRequestException(new FetchFailure(FailureKind.TokenRefused, (int)response.StatusCode, Detail: hint, Said: said));
         }
 
         return body?.AccessToken is { Length: > 0 }
             ? body
-            : throw new TokenRequestException(new FetchFailure(FailureKind.NoToken, (int)response.StatusCode, Attempts: attempts));
+            : throw new TokenRequestException(new FetchFailure(FailureKind.NoToken, (int)response.StatusCode));
     }
 
     /// <summary>What to check when Reddit refuses the app's credentials.</summary>

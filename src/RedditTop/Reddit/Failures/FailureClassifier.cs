@@ -80,7 +80,7 @@ internal static class FailureClassifier
             JsonException { Path: null or "$" } => new FetchFailure(FailureKind.InvalidResponse, Detail: "not a listing"),
             JsonException e => new FetchFailure(FailureKind.InvalidResponse, Detail: $"invalid value at {e.Path!.TrimStart('$').TrimStart('.')}"),
             InvalidDataException => new FetchFailure(FailureKind.InvalidResponse, Detail: "cannot decompress the body (not valid gzip or deflate data)"),
-            ResponseTooLargeException e => new FetchFailure(FailureKind.TooLarge, Limit: null, Detail: ByteSize.Format(e.Limit)),
+            ResponseTooLargeException e => new FetchFailure(FailureKind.TooLarge, Detail: ByteSize.Format(e.Limit)),
             TooManyChildrenException e => new FetchFailure(FailureKind.InvalidResponse, Detail: string.Create(CultureInfo.InvariantCulture, $"listing has more than {e.Limit} children (Reddit sends at most 100 a page)")),
             TimeoutRejectedException e => new FetchFailure(FailureKind.TimedOut, Limit: e.Timeout),
             IOException e => new FetchFailure(FailureKind.Network, Detail: $"connection lost while reading the response ({e.GetBaseException().Message})"),

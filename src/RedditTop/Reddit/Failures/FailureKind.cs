@@ -1,6 +1,6 @@
 namespace RedditTop.Reddit.Failures;
 
-/// <summary>What went wrong with one subreddit. Retry decisions, exit codes and every output read this, not the phrase.</summary>
+/// <summary>What went wrong with a request: a subreddit's, or the token endpoint's. Retry decisions, exit codes and every output read this, not the phrase.</summary>
 internal enum FailureKind
 {
     /// <summary>404, or Reddit's redirect of an unknown name to its subreddit search.</summary>

@@ -84,7 +84,7 @@ internal sealed class ResponseBody : Stream
         {
             return Count(await _inner.ReadAsync(buffer, linked?.Token ?? _stop.Token).ConfigureAwait(false));
         }
-        catch (OperationCanceledException e) when (_timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_opened.IsCancellationRequested)
+        catch (Exception e) when (e is not ResponseTooLargeException && _timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_opened.IsCancellationRequested)
         {
             throw new TimeoutRejectedException("the body did not arrive in time", _limits.Timeout, e);
         }

@@ -1,4 +1,3 @@
-using RedditTop.Reddit.Failures;
 using RedditTop.Storage;
 
 namespace RedditTop.Reddit.Http;

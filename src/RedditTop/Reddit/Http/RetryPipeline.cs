@@ -1,8 +1,7 @@
 using System.Net;
+using Polly;
 using Polly.Retry;
 using Polly.Timeout;
-using Polly;
-using RedditTop.Reddit.Failures;
 
 namespace RedditTop.Reddit.Http;
 

@@ -1,4 +1,3 @@
-
 namespace RedditTop.Reddit.Listings;
 
 /// <summary>One page of a subreddit's listing: its posts, unescaped, and the cursor of the next page (null at the end).</summary>

@@ -1,4 +1,3 @@
-
 namespace RedditTop.Reddit.Listings;
 
 /// <summary>

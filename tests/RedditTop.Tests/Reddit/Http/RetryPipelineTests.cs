@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net;
-using RedditTop.Reddit.Failures;
+using System.Net.Http.Headers;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Failures;
 using RedditTop.Tests.Support;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;

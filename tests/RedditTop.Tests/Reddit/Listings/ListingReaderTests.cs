@@ -1,6 +1,6 @@
 using System.Text.Json;
-using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Listings;
 using RedditTop.Tests.TestData;
 
 namespace RedditTop.Tests.Reddit.Listings;

@@ -1,5 +1,5 @@
-using RedditTop.Reddit.Listings;
 using RedditTop.Reddit;
+using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Tests.Reddit.Listings;
 
