@@ -130,9 +130,9 @@ internal sealed class RedditClient(
             return (null, await FailureClassifier.FromResponseAsync(response, kind, attempts, settings.Body, settings.Time, cancellationToken).ConfigureAwait(false));
         }
 
-        if (response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
+        if (FailureClassifier.FromWebPage(response, IsAnonymous ? RequestKind.AnonymousListing : RequestKind.Listing, attempts) is { } webPage)
         {
-            return (null, new FetchFailure(IsAnonymous ? FailureKind.Blocked : FailureKind.WebPage, (int)response.StatusCode, Attempts: attempts));
+            return (null, webPage);
         }
 
         ResponseBody body;

@@ -66,6 +66,15 @@ internal static class FailureClassifier
     }
 
     /// <summary>
+    /// Classifies a success that is a web page where JSON belongs: for an anonymous listing, Reddit blocking the network
+    /// (it answers such requests with an HTML page); otherwise a page that is not an answer. Null for anything else.
+    /// </summary>
+    public static FetchFailure? FromWebPage(HttpResponseMessage response, RequestKind kind, int attempts) =>
+        response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true
+            ? new FetchFailure(kind == RequestKind.AnonymousListing ? FailureKind.Blocked : FailureKind.WebPage, (int)response.StatusCode, Attempts: Math.Max(1, attempts))
+            : null;
+
+    /// <summary>
     /// Classifies anything thrown after the request was sent: no response (refused, reset, DNS, TLS), an attempt or a
     /// body that took too long, a body cut off, too large or not decompressible, JSON that is not a listing. Every
     /// exception has a reason, so one odd response never ends the run.

@@ -15,7 +15,7 @@ internal static class ListingReader
         problem = listing switch
         {
             null or { Kind: null } => "not a listing",
-            { Kind: not "Listing" } => $"not a listing (kind '{listing.Kind}')",
+            { Kind: not "Listing" } => $"not a listing (kind '{new ServerText(listing.Kind)}')", // the server's word, cleaned
             { Data: null } => "listing has no data",
             { Data.Children: null } => "listing has no children",
             _ => null,

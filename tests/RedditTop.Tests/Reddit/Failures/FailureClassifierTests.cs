@@ -102,6 +102,19 @@ public sealed class FailureClassifierTests
         Assert.Equal(FailureKind.Forbidden, (await classify).Kind);
     }
 
+    [Theory]
+    [InlineData("text/html", "AnonymousListing", "Blocked")]
+    [InlineData("text/html", "Listing", "WebPage")]
+    [InlineData("application/json", "AnonymousListing", null)]
+    public void FromWebPage_ContentType_BlockedWebPageOrNone(string mediaType, string asked, string? expected)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html></html>", Encoding.UTF8, mediaType) };
+
+        var failure = FailureClassifier.FromWebPage(response, Enum.Parse<RequestKind>(asked), attempts: 1);
+
+        Assert.Equal(expected is null ? null : new FetchFailure(Enum.Parse<FailureKind>(expected), 200), failure);
+    }
+
     [Fact]
     public void FromException_TokenRequestFailed_IsAuthenticationFailedWithItsCause()
     {
