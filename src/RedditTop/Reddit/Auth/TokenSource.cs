@@ -24,6 +24,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CachedToken? _current;
+    private volatile string? _fetched; // the token this run fetched: used for the whole run, whatever its expiry
     private bool _cacheRead;
 
     /// <summary>Whether the token in use came from the cache rather than from the token endpoint.</summary>
@@ -67,6 +68,11 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_fetched == rejected)
+            {
+                _fetched = null; // refused: this run's token is used no longer
+            }
+
             return Usable(_current) is { } token && token != rejected ? token : await FetchAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -75,10 +81,34 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
         }
     }
 
+    /// <summary>
+    /// Reddit refused <paramref name="refused"/> even after it was renewed: it is no token, and no later run may use it
+    /// from the cache either.
+    /// </summary>
+    public void Forget(string refused)
+    {
+        if (_current is { } current && current.AccessToken == refused)
+        {
+            // The entry stays for an installed app's device id, without the token.
+            var forgotten = current with { AccessToken = null };
+            _fetched = null;
+            _current = forgotten;
+            cache?.Write(forgotten);
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>
+    /// The token of <paramref name="token"/> if it may be used: the one this run fetched always (a short
+    /// <c>expires_in</c> must not cost a token request per listing request), a cached one until shortly before it
+    /// expires, and never one that cannot be sent in a header (a cache written by anything else).
+    /// </summary>
     private string? Usable(CachedToken? token) =>
-        token?.AccessToken is { Length: > 0 } value && _timeProvider.GetUtcNow() < token.ExpiresAt - ExpiryMargin ? value : null;
+        token?.AccessToken is { Length: > 0 } value && TokenLifetime.CanBeSent(value)
+        && (ReferenceEquals(value, _fetched) || _timeProvider.GetUtcNow() < token.ExpiresAt - ExpiryMargin)
+            ? value
+            : null;
 
     private async Task<string> FetchAsync(CancellationToken cancellationToken)
     {
@@ -101,8 +131,9 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
         {
             using var response = await tokenHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var token = await ReadTokenAsync(response, RequestInfo.AttemptsOf(request), cancellationToken).ConfigureAwait(false);
-            var cached = new CachedToken(token.AccessToken, _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(token.ExpiresIn ?? 3600), deviceId);
+            var cached = new CachedToken(token.AccessToken, _timeProvider.GetUtcNow() + TokenLifetime.Of(token.ExpiresIn), deviceId);
             _current = cached;
+            _fetched = cached.AccessToken;
             FromCache = false;
             cache?.Write(cached);
             return cached.AccessToken!;
@@ -145,9 +176,11 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
             throw new TokenRequestException(new FetchFailure(FailureKind.TokenRefused, (int)response.StatusCode, Detail: hint, Said: said));
         }
 
-        return body?.AccessToken is { Length: > 0 }
-            ? body
-            : throw new TokenRequestException(new FetchFailure(FailureKind.NoToken, (int)response.StatusCode));
+        return body?.AccessToken is not { Length: > 0 } accessToken
+            ? throw new TokenRequestException(new FetchFailure(FailureKind.NoToken, (int)response.StatusCode))
+            : !TokenLifetime.CanBeSent(accessToken)
+            ? throw new TokenRequestException(new FetchFailure(FailureKind.UnusableToken, (int)response.StatusCode))
+            : body;
     }
 
     /// <summary>What to check when Reddit refuses the app's credentials.</summary>

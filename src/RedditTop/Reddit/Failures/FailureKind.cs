@@ -39,6 +39,9 @@ internal enum FailureKind
     /// <summary>The token endpoint's answer holds no access token.</summary>
     NoToken,
 
+    /// <summary>The token endpoint's access token cannot be sent back in a header: too long, or not plain ASCII.</summary>
+    UnusableToken,
+
     /// <summary>401.</summary>
     Unauthorized,
 

@@ -43,6 +43,7 @@ internal static class FailureText
             FailureKind.TokenRefused => $"the token endpoint refused the request: {failure.Said}{WithSpace(failure.Detail)}",
             FailureKind.TokenNotJson => "the token endpoint did not answer with JSON",
             FailureKind.NoToken => "the token endpoint sent no access token",
+            FailureKind.UnusableToken => "the token endpoint sent an access token that cannot be used (longer than 4 KiB, or with spaces, control or non-ASCII characters)",
             FailureKind.Unauthorized => $"unauthorized (HTTP {status})",
             FailureKind.RateLimited => $"rate limited (HTTP {status}{(failure.RetryAfter is { } wait ? $", retry after {Seconds(wait, ceiling: true)} s" : "")})",
             FailureKind.ServerError => $"server error (HTTP {status}{WithSpace(failure.Said)})",

@@ -6,7 +6,7 @@ namespace RedditTop.Reddit.Http;
 
 /// <summary>
 /// Adds the app-only token to each attempt (<c>Authorization: bearer …</c>). When Reddit answers 401, the token is
-/// renewed once and the request sent again; a second 401 stands.
+/// renewed once and the request sent again; a second 401 stands, and that token is forgotten, in the cache too.
 /// </summary>
 internal sealed class AuthHandler(TokenSource tokens) : DelegatingHandler
 {
@@ -21,7 +21,14 @@ internal sealed class AuthHandler(TokenSource tokens) : DelegatingHandler
         }
 
         response.Dispose();
-        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", await tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false));
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var renewed = await tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", renewed);
+        response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            tokens.Forget(renewed); // refused twice: not a token to keep
+        }
+
+        return response;
     }
 }

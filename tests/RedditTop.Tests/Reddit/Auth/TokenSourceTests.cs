@@ -240,6 +240,94 @@ public sealed class TokenSourceTests : IDisposable
         Assert.Equal("Reddit answered with a web page, not JSON", page.Error);
     }
 
+    [Theory]
+    [InlineData("1e12")]
+    [InlineData("1e30")]
+    [InlineData("5e11")]
+    public async Task AuthenticateAsync_AbsurdExpiresIn_CachesTheTokenForADayAtMost(string expiresIn)
+    {
+        _mock.When(HttpMethod.Post, TokenUrl).Respond("application/json", $$"""{"access_token": "tok-DAYS-0001", "expires_in": {{expiresIn}}}""");
+        using var sut = CreateSut(new AppCredentials("app-id", Secret));
+
+        await sut.AuthenticateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(_time.GetUtcNow().AddDays(1), Cache("app-id").Read()!.ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData("30")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public async Task GetPostsAsync_ShortOrNoLifetime_OneTokenForTheWholeRun(string expiresIn)
+    {
+        var token = _mock.When(HttpMethod.Post, TokenUrl).Respond("application/json", $$"""{"access_token": "tok-SHRT-0001", "expires_in": {{expiresIn}}}""");
+        _mock.When("https://reddit.test/r/*").Respond("application/json", TestFiles.Read("listing_top.json"));
+        using var sut = CreateSut(new AppCredentials("app-id", Secret));
+
+        for (var i = 1; i <= 6; i++)
+        {
+            var result = await sut.GetPostsAsync(new SubredditQuery($"sub{i}", 1), TestContext.Current.CancellationToken);
+            Assert.Null(result.Error);
+        }
+
+        Assert.Equal(1, _mock.GetMatchCount(token));
+    }
+
+    [Theory]
+    [InlineData(@"tok-with\nnewline")]
+    [InlineData(@"tok-with\u001bescape")]
+    [InlineData("tok-with space")]
+    [InlineData("tok-\u00e9t\u00e9")]
+    public async Task AuthenticateAsync_TokenThatCannotBeAHeader_FailsAndIsNotCached(string accessToken)
+    {
+        _mock.When(HttpMethod.Post, TokenUrl).Respond("application/json", $$"""{"access_token": "{{accessToken}}", "expires_in": 1e9}""");
+        using var sut = CreateSut(new AppCredentials("app-id", Secret));
+
+        var e = await Assert.ThrowsAsync<TokenRequestException>(() => sut.AuthenticateAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(FailureKind.UnusableToken, e.Failure.Kind);
+        Assert.Null(Cache("app-id").Read());
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_TokenOver4KiB_Fails()
+    {
+        _mock.When(HttpMethod.Post, TokenUrl).Respond("application/json", TokenJson(new string('t', 4097)));
+        using var sut = CreateSut(new AppCredentials("app-id", Secret));
+
+        var e = await Assert.ThrowsAsync<TokenRequestException>(() => sut.AuthenticateAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(FailureKind.UnusableToken, e.Failure.Kind);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_CachedTokenThatCannotBeAHeader_IsIgnoredAndReplaced()
+    {
+        Cache("app-id").Write(new CachedToken("tok-bad\nline", _time.GetUtcNow().AddYears(30), null));
+        var token = _mock.When(HttpMethod.Post, TokenUrl).Respond("application/json", TokenJson("tok-GOOD-0001"));
+        var api = _mock.When(ApiUrl).WithHeaders("Authorization", "bearer tok-GOOD-0001").Respond("application/json", TestFiles.Read("listing_top.json"));
+        using var sut = CreateSut(new AppCredentials("app-id", Secret));
+
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 1), TestContext.Current.CancellationToken);
+
+        Assert.Null(result.Error);
+        Assert.Equal(1, _mock.GetMatchCount(token));
+        Assert.Equal("tok-GOOD-0001", Cache("app-id").Read()!.AccessToken);
+    }
+
+    [Fact]
+    public async Task GetPostsAsync_TokenRefusedTwice_IsRemovedFromTheCache()
+    {
+        _mock.When(HttpMethod.Post, TokenUrl).Respond("application/json", TokenJson("tok-IIII-9999"));
+        _mock.When(ApiUrl).Respond(HttpStatusCode.Unauthorized, "application/json", TestFiles.Read("error_401_invalid_token.json"));
+        using var sut = CreateSut(new AppCredentials("app-id", Secret));
+
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 1), TestContext.Current.CancellationToken);
+
+        Assert.Equal("unauthorized (HTTP 401)", result.Error);
+        Assert.Null(Cache("app-id").Read()!.AccessToken);
+    }
+
     [Fact]
     public async Task AuthenticateAsync_TokenEndpointNeverAnswers_FailsNamingTheTimeOut()
     {
