@@ -79,13 +79,18 @@ internal sealed class RateBudget(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>Reddit's window is ten minutes; a reset further away than an hour is not one, and is ignored.</summary>
+    public static readonly TimeSpan LongestReset = TimeSpan.FromHours(1);
+
     /// <summary>
     /// Takes in what a response says of the budget. Answers from the same window can arrive out of order, so the lowest
-    /// count and the latest reset win.
+    /// count and the latest reset win. An absurd reset (<c>5184000</c>, <c>1e30</c>) is ignored with its count, so it
+    /// can neither overflow a timer nor hold every later request.
     /// </summary>
     public void Update(HttpResponseHeaders headers)
     {
-        if (!TryGetNumber(headers, "X-Ratelimit-Remaining", out var remaining) || !TryGetNumber(headers, "X-Ratelimit-Reset", out var reset))
+        if (!TryGetNumber(headers, "X-Ratelimit-Remaining", out var remaining) || !TryGetNumber(headers, "X-Ratelimit-Reset", out var reset)
+            || reset > LongestReset.TotalSeconds)
         {
             return;
         }

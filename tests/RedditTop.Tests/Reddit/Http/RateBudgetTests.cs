@@ -75,6 +75,21 @@ public sealed class RateBudgetTests
         Assert.False(sut.AcquireAsync(CancellationToken.None).IsCompleted);
     }
 
+    [Theory]
+    [InlineData("5184000")]
+    [InlineData("1e30")]
+    public async Task Update_ResetPastAnHour_IsIgnoredAndNobodyWaits(string reset)
+    {
+        var sut = new RateBudget(_time);
+
+        sut.Update(Headers(remaining: "0", reset: reset));
+        var lease = sut.AcquireAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(lease.IsCompletedSuccessfully);
+        (await lease).Dispose();
+        Assert.Null(sut.Remaining);
+    }
+
     [Fact]
     public async Task AcquireAsync_LeaseReleased_FreesItsPlace()
     {
