@@ -36,12 +36,13 @@ internal static class BaseUrlRules
             return $"{source}: a user name or password in the URL is not accepted; an app's credentials go in REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET";
         }
 
-        if (url.Scheme == Uri.UriSchemeHttps || url.IsLoopback)
+        // A trailing dot names the same host: 'localhost.' is 'localhost'.
+        var host = url.IdnHost.TrimEnd('.');
+        if (url.Scheme == Uri.UriSchemeHttps || url.IsLoopback || host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var host = url.IdnHost.TrimEnd('.');
         if (host.Equals("reddit.com", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".reddit.com", StringComparison.OrdinalIgnoreCase))
         {
             return $"{source}: Reddit is reached over https only, not '{url.AbsoluteUri}'";

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using RedditTop.Reddit;
 using RedditTop.Reddit.Failures;
 using RedditTop.Run;
 
@@ -61,9 +62,10 @@ internal static class UsageErrors
     /// <summary>Writes <paramref name="messages"/> and the pointer to <c>--help</c> to <paramref name="error"/>; returns exit code 2.</summary>
     public static async Task<int> ReportAsync(TextWriter error, IEnumerable<string> messages)
     {
+        // A message can quote an argument, and an argument (from an @file too) can hold an escape sequence.
         foreach (var message in messages)
         {
-            await error.WriteLineAsync($"reddittop: {message}");
+            await error.WriteLineAsync($"reddittop: {Sanitizer.Clean(message)}");
         }
 
         await error.WriteLineAsync("Try 'reddittop --help' for more information.");

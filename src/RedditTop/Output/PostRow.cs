@@ -65,7 +65,7 @@ internal sealed record PostRow(
     public IReadOnlyList<string> Values() =>
     [
         Subreddit, Number(Rank), Id ?? "", Title, Number(Score), Url, Permalink ?? "", Author ?? "", NumComments is { } n ? Number(n) : "",
-        CreatedUtc?.ToString("R", CultureInfo.InvariantCulture) ?? "", Created ?? "", Over18 ? "true" : "false", Stickied ? "true" : "false", Domain ?? "", Flair ?? "",
+        CreatedUtc is { } seconds && double.IsFinite(seconds) ? seconds.ToString("R", CultureInfo.InvariantCulture) : "", Created ?? "", Over18 ? "true" : "false", Stickied ? "true" : "false", Domain ?? "", Flair ?? "",
         IsNew ? "true" : "false",
     ];
 

@@ -23,9 +23,22 @@ public sealed class BaseUrlRulesTests
     [Theory]
     [InlineData("https://example.com", false)]
     [InlineData("http://localhost:1", false)]
+    [InlineData("http://localhost.:1", false)]
+    [InlineData("http://LOCALHOST.:1/reddit", false)]
     [InlineData("http://example.com", true)]
     public void TransportProblem_HttpsLoopbackOrInsecure_IsNone(string url, bool insecure) =>
         Assert.Null(BaseUrlRules.TransportProblem("--base-url", new Uri(url), insecure));
+
+    [Fact]
+    public async Task ReportAsync_MessageQuotingAnEscapeSequence_ReachesStderrCleaned()
+    {
+        using var error = new StringWriter();
+
+        await UsageErrors.ReportAsync(error, ["--sort: '\u001b]0;PWNED\u0007\u001b[2J' is not one of top, hot"]);
+
+        Assert.DoesNotContain(error.ToString(), c => char.IsControl(c) && c != '\n');
+        Assert.StartsWith("reddittop: --sort: ' ]0;PWNED  [2J' is not one of top, hot\n", error.ToString(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void NotABaseUrl_WithPassword_DoesNotRepeatIt() =>

@@ -172,7 +172,7 @@ public sealed partial class EndToEndTests
             [
                 "reddittop: r/anarray: unexpected response: not a listing",
                 "reddittop: r/deep: invalid JSON at byte 112 (the maximum configured depth of 64 has been exceeded)",
-                "reddittop: r/gzipped: unexpected response: cannot decompress the body (not valid gzip or deflate data)",
+                "reddittop: r/gzipped: unexpected response: cannot decompress the body (not valid gzip, deflate or brotli data)",
                 "reddittop: r/notlisting: unexpected response: not a listing (kind 't5')",
                 "reddittop: r/nulldata: unexpected response: listing has no data",
             ],

@@ -80,7 +80,7 @@ public static partial class FaultMatrixEndToEndTests
         new("a listing labelled text/plain", OfFaulty(b => b.Fault = Fault.WrongContentType), [],
             Shows.Block, "", 0),
         new("gzip that does not decompress", OfFaulty(b => b.Fault = Fault.BadGzip), [],
-            Shows.NoBlock, "reddittop: r/faulty: unexpected response: cannot decompress the body (not valid gzip or deflate data)\n", 1),
+            Shows.NoBlock, "reddittop: r/faulty: unexpected response: cannot decompress the body (not valid gzip, deflate or brotli data)\n", 1),
         new("a body over the 16 MiB cap", OfFaulty(b => b.Fault = Fault.Oversize), [],
             Shows.NoBlock, "reddittop: r/faulty: response too large (over 16 MiB)\n", 1),
 

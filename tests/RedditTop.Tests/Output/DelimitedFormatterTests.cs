@@ -23,6 +23,20 @@ public sealed class DelimitedFormatterTests
         Assert.Equal(Cleaned(HostilePosts.Rows("test", HostilePosts.All)), records.Skip(1));
     }
 
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    [InlineData(double.NaN)]
+    public void Csv_CreatedTimeNotANumber_HasNoTime(double createdUtc)
+    {
+        var post = new Post("t", 1, "https://example.com/", CreatedUtc: createdUtc);
+        var sut = DelimitedFormatter.Csv(header: false);
+
+        var fields = ParseCsv(sut.Result(SubredditResult.Success(new SubredditQuery("test", 1), [post])))[0];
+
+        Assert.Equal(["", ""], fields.Skip(9).Take(2));
+    }
+
     [Fact]
     public void Csv_HostilePosts_EveryRecordIsOneLineWithNoControlOrBidiCharacter()
     {

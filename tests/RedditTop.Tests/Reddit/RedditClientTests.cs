@@ -288,7 +288,7 @@ public sealed class RedditClientTests : IDisposable
     }
 
     [Theory]
-    [InlineData(typeof(InvalidDataException), "unexpected response: cannot decompress the body (not valid gzip or deflate data)")]
+    [InlineData(typeof(InvalidDataException), "unexpected response: cannot decompress the body (not valid gzip, deflate or brotli data)")]
     [InlineData(typeof(InvalidOperationException), "unexpected error (boom)")]
     [InlineData(typeof(NullReferenceException), "unexpected error (boom)")]
     [InlineData(typeof(TaskCanceledException), "unexpected error (request cancelled)")]

@@ -88,7 +88,7 @@ internal static class FailureClassifier
             JsonException { InnerException: JsonException syntax } e => new FetchFailure(FailureKind.InvalidJson, Detail: Position(e), Said: new ServerText(FirstSentence(syntax.Message))),
             JsonException { Path: null or "$" } => new FetchFailure(FailureKind.InvalidResponse, Detail: "not a listing"),
             JsonException e => new FetchFailure(FailureKind.InvalidResponse, Detail: $"invalid value at {e.Path!.TrimStart('$').TrimStart('.')}"),
-            InvalidDataException => new FetchFailure(FailureKind.InvalidResponse, Detail: "cannot decompress the body (not valid gzip or deflate data)"),
+            InvalidDataException => new FetchFailure(FailureKind.InvalidResponse, Detail: "cannot decompress the body (not valid gzip, deflate or brotli data)"),
             ResponseTooLargeException e => new FetchFailure(FailureKind.TooLarge, Detail: ByteSize.Format(e.Limit)),
             TooManyChildrenException e => new FetchFailure(FailureKind.InvalidResponse, Detail: string.Create(CultureInfo.InvariantCulture, $"listing has more than {e.Limit} children (Reddit sends at most 100 a page)")),
             TimeoutRejectedException e => new FetchFailure(FailureKind.TimedOut, Limit: e.Timeout),

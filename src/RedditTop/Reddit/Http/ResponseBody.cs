@@ -88,6 +88,11 @@ internal sealed class ResponseBody : Stream
         {
             throw new TimeoutRejectedException("the body did not arrive in time", _limits.Timeout, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // BrotliStream's word for a body that does not decompress; gzip and deflate say InvalidDataException.
+            throw new InvalidDataException(e.Message, e);
+        }
         finally
         {
             linked?.Dispose();

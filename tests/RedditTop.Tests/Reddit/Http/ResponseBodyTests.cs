@@ -48,6 +48,15 @@ public sealed class ResponseBodyTests
     }
 
     [Fact]
+    public async Task ReadAsync_BrotliThatDoesNotDecompress_ThrowsInvalidData()
+    {
+        var garbage = new MemoryStream([.. Enumerable.Range(0, 64).Select(i => (byte)(i * 37))]);
+        await using var sut = ResponseBody.Over(new System.IO.Compression.BrotliStream(garbage, System.IO.Compression.CompressionMode.Decompress), new BodyLimits(TimeSpan.FromSeconds(10), 1000), new FakeTimeProvider());
+
+        await Assert.ThrowsAsync<InvalidDataException>(async () => await sut.ReadAtLeastAsync(new byte[100], 100, throwOnEndOfStream: false, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task ReadAsync_CallerCancels_ThrowsCancellationNotTimeout()
     {
         var time = new FakeTimeProvider();
