@@ -8,17 +8,18 @@ namespace RedditTop.History;
 /// from the ones already seen. One file per set of arguments (<see cref="Key"/>) in <c>$XDG_STATE_HOME/reddittop/</c>,
 /// or <c>~/.local/state/reddittop/</c>, named by a hash of the key so no subreddit name appears in it. The directory
 /// is 0700 and each file 0600, written whole (a temporary file, then a rename): runs at the same time never leave a
-/// damaged file, the last one to finish wins. Each save keeps at most <see cref="MaxIds"/> ids and deletes the state of
-/// arguments not used for <see cref="MaxAge"/>. A state that cannot be read or written is not an error: the run goes
+/// damaged file, the last one to finish wins. Each save keeps every id the run showed (a run's own settings bound
+/// them: its subreddits and counts), and files are bounded by deleting the state of arguments not used for
+/// <see cref="MaxAge"/>, never by forgetting what the last run showed. A state that cannot be read or written is not an error: the run goes
 /// on, and only the marking of new posts is lost.
 /// </summary>
 internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 {
-    /// <summary>The most ids one file keeps: far more than one run shows (a subreddit gives at most 1000 posts).</summary>
-    public const int MaxIds = 10_000;
-
-    /// <summary>Ten thousand ids take about 150 KB; a file far larger is not a state file.</summary>
-    private const int MaxBytes = 4 << 20;
+    /// <summary>
+    /// A million ids take about 15 MB (a thousand subreddits at their most, 1000 posts each); a file far larger than
+    /// that is not a state file.
+    /// </summary>
+    private const int MaxBytes = 64 << 20;
 
     private const string FilePrefix = "seen-";
 
@@ -64,7 +65,7 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
             var state = JsonSerializer.Deserialize(PrivateFile.Read(path, MaxBytes), HistoryJsonContext.Default.SeenState);
             if (state?.Ids is { } ids && ids.All(static id => id is not null))
             {
-                return SeenPosts.From(ids.Take(MaxIds));
+                return SeenPosts.From(ids);
             }
 
             problem = "not a reddittop state file";
@@ -91,8 +92,8 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
     }
 
     /// <summary>
-    /// Replaces the state of <paramref name="key"/> with <paramref name="ids"/> (the first <see cref="MaxIds"/>
-    /// different ones; null and empty ids are skipped), then deletes the state files not written for
+    /// Replaces the state of <paramref name="key"/> with <paramref name="ids"/> (every different one; null and empty
+    /// ids are skipped), then deletes the state files not written for
     /// <see cref="MaxAge"/>. Never throws for a file system problem: returns null when saved, or else one line for
     /// stderr saying the state could not be saved.
     /// </summary>
@@ -101,7 +102,7 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
         var path = FilePathFor(key);
         var state = new SeenState(
             timeProvider.GetUtcNow(),
-            ids.Where(static id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).Take(MaxIds).ToList());
+            ids.Where(static id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).ToList());
 
         try
         {

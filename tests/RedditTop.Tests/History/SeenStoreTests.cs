@@ -239,34 +239,34 @@ public sealed class SeenStoreTests : IDisposable
     }
 
     [Fact]
-    public void Save_MoreThanTheCap_KeepsTheFirstTenThousand()
+    public void Save_MoreThanTenThousandIds_KeepsThemAll()
     {
+        // 15 subreddits at :1000 show 15,000 posts; the next run must know every one of them.
         var sut = CreateSut();
-        var ids = Enumerable.Range(0, SeenStore.MaxIds + 500).Select(n => $"p{n}").ToList();
+        var ids = Enumerable.Range(0, 15_000).Select(n => $"p{n}").ToList();
 
         sut.Save(PythonTop, ids);
-        var seen = sut.Load(PythonTop, out _);
+        var seen = sut.Load(PythonTop, out var warning);
 
-        Assert.Equal(10_000, SeenStore.MaxIds);
-        Assert.Equal(SeenStore.MaxIds, seen.Count);
+        Assert.Null(warning);
+        Assert.Equal(15_000, seen.Count);
         Assert.True(seen.WasSeen("p0"));
-        Assert.True(seen.WasSeen($"p{SeenStore.MaxIds - 1}"));
-        Assert.False(seen.WasSeen($"p{SeenStore.MaxIds}"));
+        Assert.True(seen.WasSeen("p14999"));
     }
 
     [Fact]
-    public void Load_FileWithMoreThanTheCap_ReadsTheFirstTenThousand()
+    public void Load_FileWithMoreThanTenThousandIds_ReadsThemAll()
     {
         var sut = CreateSut();
         sut.Save(PythonTop, ["p0"]);
-        var ids = string.Join(',', Enumerable.Range(0, SeenStore.MaxIds + 1).Select(n => $"\"p{n}\""));
+        var ids = string.Join(',', Enumerable.Range(0, 12_000).Select(n => $"\"p{n}\""));
         File.WriteAllText(sut.FilePathFor(PythonTop), $$"""{"saved_at": "2026-11-27T06:12:00+00:00", "ids": [{{ids}}]}""");
 
         var seen = sut.Load(PythonTop, out var warning);
 
         Assert.Null(warning);
-        Assert.Equal(SeenStore.MaxIds, seen.Count);
-        Assert.False(seen.WasSeen($"p{SeenStore.MaxIds}"));
+        Assert.Equal(12_000, seen.Count);
+        Assert.True(seen.WasSeen("p11999"));
     }
 
     [Fact]
