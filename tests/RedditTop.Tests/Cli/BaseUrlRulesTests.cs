@@ -30,17 +30,6 @@ public sealed class BaseUrlRulesTests
         Assert.Null(BaseUrlRules.TransportProblem("--base-url", new Uri(url), insecure));
 
     [Fact]
-    public async Task ReportAsync_MessageQuotingAnEscapeSequence_ReachesStderrCleaned()
-    {
-        using var error = new StringWriter();
-
-        await UsageErrors.ReportAsync(error, ["--sort: '\u001b]0;PWNED\u0007\u001b[2J' is not one of top, hot"]);
-
-        Assert.DoesNotContain(error.ToString(), c => char.IsControl(c) && c != '\n');
-        Assert.StartsWith("reddittop: --sort: ' ]0;PWNED  [2J' is not one of top, hot\n", error.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void NotABaseUrl_WithPassword_DoesNotRepeatIt() =>
         Assert.Equal("X: 'https://…@example.com/?q' is not an absolute http or https URL (without query)", BaseUrlRules.NotABaseUrl("X", "https://me:secret@example.com/?q"));
 }
