@@ -130,7 +130,7 @@ internal sealed class RedditClient(
             return (null, await FailureClassifier.FromResponseAsync(response, kind, attempts, settings.Body, settings.Time, cancellationToken).ConfigureAwait(false));
         }
 
-        if (FailureClassifier.FromWebPage(response, IsAnonymous ? RequestKind.AnonymousListing : RequestKind.Listing, attempts) is { } webPage)
+        if (FailureClassifier.FromWebPage(response, attempts) is { } webPage)
         {
             return (null, webPage);
         }
@@ -148,7 +148,16 @@ internal sealed class RedditClient(
 
         await using (body.ConfigureAwait(false))
         {
-            var listing = await JsonSerializer.DeserializeAsync(body, RedditJsonContext.Default.Listing, cancellationToken).ConfigureAwait(false);
+            Listing? listing;
+            try
+            {
+                listing = await JsonSerializer.DeserializeAsync(body, RedditJsonContext.Default.Listing, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                return (null, FailureClassifier.FromUnreadableBody(e, body.FirstByte, (int)response.StatusCode, attempts));
+            }
+
             if (!ListingReader.TryGetPosts(listing, out var posts, out var problem))
             {
                 return (null, new FetchFailure(FailureKind.InvalidResponse, (int)response.StatusCode, Detail: problem, Attempts: attempts));

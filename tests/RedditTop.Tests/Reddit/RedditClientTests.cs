@@ -218,7 +218,8 @@ public sealed class RedditClientTests : IDisposable
     [Theory]
     [InlineData("""{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"title": "unterminated""", "invalid JSON at byte 88 (expected end of string, but instead reached end of data)")]
     [InlineData("", "invalid JSON at byte 0 (the input does not contain any JSON tokens)")]
-    [InlineData("<p>", "invalid JSON at byte 0 ('<' is an invalid start of a value)")]
+    [InlineData("?p", "invalid JSON at byte 0 ('?' is an invalid start of a value)")]
+    [InlineData("<p>", "Reddit answered with a web page, not JSON (HTTP 200)")]
     [InlineData("{\"kind\": \"Listing\",\n \"data\": {\"children\": []}} x", "invalid JSON at line 2, byte 27 ('x' is invalid after a single JSON value)")]
     [InlineData("""{"kind": "t5", "data": {"children": []}}""", "unexpected response: not a listing (kind 't5')")]
     [InlineData("""{"kind": "Listing"}""", "unexpected response: listing has no data")]
@@ -303,14 +304,27 @@ public sealed class RedditClientTests : IDisposable
     }
 
     [Fact]
-    public async Task GetPostsAsync_AnonymousAndHtmlWithStatus200_IsReportedAsBlocked()
+    public async Task GetPostsAsync_AnonymousAndHtmlWithStatus200_IsAWebPageNotABlock()
     {
         _mock.When("*").Respond("text/html", "<html><body>reddit</body></html>");
         using var sut = CreateSut();
 
         var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
 
-        Assert.Equal("Reddit blocked the anonymous request (HTTP 200)", result.Error);
+        Assert.Equal("Reddit answered with a web page, not JSON (HTTP 200)", result.Error);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("text/plain")]
+    public async Task GetPostsAsync_HtmlUnderAnotherType_IsAWebPageNotInvalidJson(string mediaType)
+    {
+        _mock.When("*").Respond(mediaType, "<!DOCTYPE html><html><body>reddit</body></html>");
+        using var sut = CreateSut();
+
+        var result = await sut.GetPostsAsync(new SubredditQuery("python", 3), CancellationToken.None);
+
+        Assert.Equal("Reddit answered with a web page, not JSON (HTTP 200)", result.Error);
     }
 
     [Fact]

@@ -66,13 +66,23 @@ internal static class FailureClassifier
     }
 
     /// <summary>
-    /// Classifies a success that is a web page where JSON belongs: for an anonymous listing, Reddit blocking the network
-    /// (it answers such requests with an HTML page); otherwise a page that is not an answer. Null for anything else.
+    /// Classifies a success that is a web page where JSON belongs, by its type: a page, not an answer. A 200 is never a
+    /// block (Reddit blocks with a 403). Null for anything else; a page under another type is found as it is read
+    /// (<see cref="FromUnreadableBody"/>).
     /// </summary>
-    public static FetchFailure? FromWebPage(HttpResponseMessage response, RequestKind kind, int attempts) =>
+    public static FetchFailure? FromWebPage(HttpResponseMessage response, int attempts) =>
         response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true
-            ? new FetchFailure(kind == RequestKind.AnonymousListing ? FailureKind.Blocked : FailureKind.WebPage, (int)response.StatusCode, Attempts: Math.Max(1, attempts))
+            ? new FetchFailure(FailureKind.WebPage, (int)response.StatusCode, Attempts: Math.Max(1, attempts))
             : null;
+
+    /// <summary>
+    /// Classifies a success whose body is not JSON: an HTML page under a JSON or text type (its first byte is
+    /// <c>&lt;</c>) is a web page; anything else is what it threw (<see cref="FromException"/>).
+    /// </summary>
+    public static FetchFailure FromUnreadableBody(Exception exception, int firstByte, int status, int attempts) =>
+        exception is JsonException && firstByte == '<'
+            ? new FetchFailure(FailureKind.WebPage, status, Attempts: Math.Max(1, attempts))
+            : FromException(exception, attempts);
 
     /// <summary>
     /// Classifies anything thrown after the request was sent: no response (refused, reset, DNS, TLS), an attempt or a

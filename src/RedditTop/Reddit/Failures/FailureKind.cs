@@ -21,7 +21,7 @@ internal enum FailureKind
     /// <summary>Any other 403.</summary>
     Forbidden,
 
-    /// <summary>An anonymous request answered with a 403 without a reason, or with a web page: Reddit blocks the network.</summary>
+    /// <summary>An anonymous request answered with a 403 without a reason: Reddit blocks the network.</summary>
     Blocked,
 
     /// <summary>A request could not get the app's token; <see cref="FetchFailure.Cause"/> says why.</summary>

@@ -51,7 +51,7 @@ internal static class FailureText
             FailureKind.Redirect => failure.Said is { } location ? $"unexpected redirect (HTTP {status} to {location})" : $"unexpected redirect (HTTP {status})",
             FailureKind.TimedOut => $"timed out after {Seconds(failure.Limit ?? TimeSpan.Zero)} s",
             FailureKind.DeadlineReached => $"timed out: deadline of {Seconds(failure.Limit ?? TimeSpan.Zero)} s reached",
-            FailureKind.WebPage => "Reddit answered with a web page, not JSON",
+            FailureKind.WebPage => $"Reddit answered with a web page, not JSON (HTTP {status})",
             FailureKind.InvalidJson => $"invalid JSON at {failure.Detail}{(failure.Said is { } said ? $" ({said})" : "")}",
             FailureKind.InvalidResponse => $"unexpected response: {failure.Detail}",
             FailureKind.TooLarge => $"response too large (over {failure.Detail})",

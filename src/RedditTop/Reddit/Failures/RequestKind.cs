@@ -6,7 +6,7 @@ internal enum RequestKind
     /// <summary>A listing, with the app's token.</summary>
     Listing,
 
-    /// <summary>A listing without a token: a 403 without a reason, or a web page, is Reddit blocking the network.</summary>
+    /// <summary>A listing without a token: a 403 without a reason is Reddit blocking the network.</summary>
     AnonymousListing,
 
     /// <summary>The app's token: a 401 is the app's credentials refused.</summary>

@@ -17,6 +17,7 @@ internal sealed class ResponseBody : Stream
     private readonly CancellationTokenSource _stop;
     private readonly CancellationToken _opened;
     private long _read;
+    private int _firstByte = -1;
 
     private ResponseBody(Stream inner, BodyLimits limits, CancellationTokenSource timer, CancellationToken opened)
     {
@@ -40,6 +41,9 @@ internal sealed class ResponseBody : Stream
         get => _read;
         set => throw new NotSupportedException();
     }
+
+    /// <summary>The body's first byte, once one has been read; -1 before.</summary>
+    public int FirstByte => _firstByte;
 
     /// <summary>Opens the body of <paramref name="response"/>; its time starts now.</summary>
     public static async Task<ResponseBody> OpenAsync(HttpResponseMessage response, BodyLimits limits, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -82,7 +86,13 @@ internal sealed class ResponseBody : Stream
             : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         try
         {
-            return Count(await _inner.ReadAsync(buffer, linked?.Token ?? _stop.Token).ConfigureAwait(false));
+            var read = await _inner.ReadAsync(buffer, linked?.Token ?? _stop.Token).ConfigureAwait(false);
+            if (_firstByte < 0 && read > 0)
+            {
+                _firstByte = buffer.Span[0];
+            }
+
+            return Count(read);
         }
         catch (Exception e) when (e is not ResponseTooLargeException && _timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_opened.IsCancellationRequested)
         {

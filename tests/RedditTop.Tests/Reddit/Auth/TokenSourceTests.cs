@@ -237,7 +237,7 @@ public sealed class TokenSourceTests : IDisposable
         var page = await sut.GetPostsAsync(new SubredditQuery("page", 1), CancellationToken.None);
 
         Assert.Equal("forbidden (HTTP 403)", forbidden.Error);
-        Assert.Equal("Reddit answered with a web page, not JSON", page.Error);
+        Assert.Equal("Reddit answered with a web page, not JSON (HTTP 200)", page.Error);
     }
 
     [Theory]

@@ -103,16 +103,16 @@ public sealed class FailureClassifierTests
     }
 
     [Theory]
-    [InlineData("text/html", "AnonymousListing", "Blocked")]
-    [InlineData("text/html", "Listing", "WebPage")]
-    [InlineData("application/json", "AnonymousListing", null)]
-    public void FromWebPage_ContentType_BlockedWebPageOrNone(string mediaType, string asked, string? expected)
+    [InlineData("text/html", true)]
+    [InlineData("application/xhtml+xml", true)]
+    [InlineData("application/json", false)]
+    public void FromWebPage_ContentType_WebPageOrNone(string mediaType, bool isPage)
     {
         using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html></html>", Encoding.UTF8, mediaType) };
 
-        var failure = FailureClassifier.FromWebPage(response, Enum.Parse<RequestKind>(asked), attempts: 1);
+        var failure = FailureClassifier.FromWebPage(response, attempts: 1);
 
-        Assert.Equal(expected is null ? null : new FetchFailure(Enum.Parse<FailureKind>(expected), 200), failure);
+        Assert.Equal(isPage ? new FetchFailure(FailureKind.WebPage, 200) : null, failure);
     }
 
     [Fact]
