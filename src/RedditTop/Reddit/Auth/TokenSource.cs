@@ -18,8 +18,6 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
     /// <summary>A token is not used in its last minute: a request made with it could arrive after it expired.</summary>
     public static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(60);
 
-    private readonly TimeProvider _timeProvider = settings.Time;
-
     private const string DeviceIdCharacters = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -106,7 +104,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
     /// </summary>
     private string? Usable(CachedToken? token) =>
         token?.AccessToken is { Length: > 0 } value && TokenLifetime.CanBeSent(value)
-        && (ReferenceEquals(value, _fetched) || _timeProvider.GetUtcNow() < token.ExpiresAt - ExpiryMargin)
+        && (ReferenceEquals(value, _fetched) || settings.Time.GetUtcNow() < token.ExpiresAt - ExpiryMargin)
             ? value
             : null;
 
@@ -131,7 +129,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
         {
             using var response = await tokenHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var token = await ReadTokenAsync(response, RequestInfo.AttemptsOf(request), cancellationToken).ConfigureAwait(false);
-            var cached = new CachedToken(token.AccessToken, _timeProvider.GetUtcNow() + TokenLifetime.Of(token.ExpiresIn), deviceId);
+            var cached = new CachedToken(token.AccessToken, settings.Time.GetUtcNow() + TokenLifetime.Of(token.ExpiresIn), deviceId);
             _current = cached;
             _fetched = cached.AccessToken;
             FromCache = false;
@@ -149,14 +147,14 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
     {
         if (!response.IsSuccessStatusCode)
         {
-            var failure = await FailureClassifier.FromResponseAsync(response, RequestKind.Token, attempts, settings.Body, _timeProvider, cancellationToken).ConfigureAwait(false);
+            var failure = await FailureClassifier.FromResponseAsync(response, RequestKind.Token, attempts, settings.Body, settings.Time, cancellationToken).ConfigureAwait(false);
             throw new TokenRequestException(failure.Kind == FailureKind.CredentialsRefused ? failure with { Detail = VariablesToCheck, Attempts = 1 } : failure);
         }
 
         TokenResponse? body;
         try
         {
-            var stream = await ResponseBody.OpenAsync(response, settings.Body, _timeProvider, cancellationToken).ConfigureAwait(false);
+            var stream = await ResponseBody.OpenAsync(response, settings.Body, settings.Time, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 body = await JsonSerializer.DeserializeAsync(stream, RedditJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);

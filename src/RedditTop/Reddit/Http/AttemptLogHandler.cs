@@ -19,7 +19,7 @@ internal sealed class AttemptLogHandler(Action<string> log, RateBudget? budget, 
             Log(request, string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode}"), started);
             return response;
         }
-        catch (Exception e) when (WasSent(request, started))
+        catch (Exception e) when (SentAt(request, started) is not null)
         {
             // An attempt still waiting for the budget when it was cancelled was never made, and has no line.
             Log(request, e is OperationCanceledException ? "cancelled" : FailureText.Phrase(FailureClassifier.FromException(e)), started);
@@ -27,14 +27,14 @@ internal sealed class AttemptLogHandler(Action<string> log, RateBudget? budget, 
         }
     }
 
-    private static bool WasSent(HttpRequestMessage request, long started) =>
-        request.Options.TryGetValue(RequestInfo.SentAt, out var at) && at >= started;
+    /// <summary>When this attempt was sent, or null while it has not been.</summary>
+    private static long? SentAt(HttpRequestMessage request, long started) =>
+        request.Options.TryGetValue(RequestInfo.SentAt, out var at) && at >= started ? at : null;
 
     private void Log(HttpRequestMessage request, string outcome, long started)
     {
         var label = request.Options.TryGetValue(RequestInfo.Label, out var value) ? value : request.RequestUri?.AbsolutePath;
-        var sent = request.Options.TryGetValue(RequestInfo.SentAt, out var at) && at >= started ? at : started;
-        var milliseconds = timeProvider.GetElapsedTime(sent).TotalMilliseconds;
+        var milliseconds = timeProvider.GetElapsedTime(SentAt(request, started) ?? started).TotalMilliseconds;
         var left = budget?.Remaining is { } remaining ? remaining.ToString("0.#", CultureInfo.InvariantCulture) : "unknown";
         log(string.Create(CultureInfo.InvariantCulture, $"reddittop: {label}: attempt {RequestInfo.AttemptsOf(request)}: {outcome} in {milliseconds:0} ms, budget {left} left"));
     }

@@ -8,6 +8,7 @@ using RedditTop.Reddit;
 using RedditTop.Reddit.Auth;
 using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Http;
+using RedditTop.Tests.Support;
 
 namespace RedditTop.Tests.Reddit.Failures;
 
@@ -173,14 +174,4 @@ public sealed class FailureClassifierTests
     {
         Content = json is null ? new StringContent("") : new StringContent(json, Encoding.UTF8, "application/json"),
     };
-
-    /// <summary>A body whose next byte never comes.</summary>
-    private sealed class StalledStream : MemoryStream
-    {
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-    }
 }

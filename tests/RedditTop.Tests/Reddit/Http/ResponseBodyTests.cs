@@ -5,6 +5,7 @@ using RedditTop.Reddit;
 using RedditTop.Reddit.Failures;
 using RedditTop.Reddit.Http;
 using RedditTop.Storage;
+using RedditTop.Tests.Support;
 using RedditTop.Tests.TestData;
 using RichardSzalay.MockHttp;
 
@@ -146,18 +147,5 @@ public sealed class ResponseBodyTests
             length = 0;
             return false;
         }
-    }
-
-    /// <summary>A body whose next byte never comes.</summary>
-    private sealed class StalledStream : MemoryStream
-    {
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 }
