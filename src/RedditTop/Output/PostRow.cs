@@ -32,7 +32,11 @@ internal sealed record PostRow(
         "created_utc", "created", "over_18", "stickied", "domain", "flair", "is_new",
     ];
 
-    private static readonly Uri Reddit = new("https://www.reddit.com/");
+    /// <summary>
+    /// What goes in front of a permalink, which Reddit sends as a path. The path stays as sent (<c>/comments/6zup2m/ʖ/</c>,
+    /// not percent-encoded), as <c>url</c> does for the same self post; a permalink that is not a path is left as sent.
+    /// </summary>
+    private const string RedditHost = "https://www.reddit.com";
 
     /// <summary>The first second a <see cref="DateTimeOffset"/> holds (year 1); a post claiming an earlier time has no <c>created</c>.</summary>
     private static readonly double EarliestTime = DateTimeOffset.MinValue.ToUnixTimeSeconds();
@@ -48,7 +52,7 @@ internal sealed record PostRow(
         post.Title,
         post.Score,
         post.Url,
-        post.Permalink is { } path && Uri.TryCreate(Reddit, path, out var absolute) ? absolute.AbsoluteUri : post.Permalink,
+        post.Permalink is ['/', ..] path ? RedditHost + path : post.Permalink,
         post.Author,
         post.NumComments,
         post.CreatedUtc,

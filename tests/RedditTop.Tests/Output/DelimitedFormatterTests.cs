@@ -140,6 +140,23 @@ public sealed class DelimitedFormatterTests
             tsv);
     }
 
+    [Theory]
+    [InlineData("/r/test/comments/6zup2m/ʖ/", "https://www.reddit.com/r/test/comments/6zup2m/ʖ/")]
+    [InlineData("/r/test/comments/6zup2m/café_%E2%9C%93/", "https://www.reddit.com/r/test/comments/6zup2m/café_%E2%9C%93/")]
+    [InlineData("https://old.reddit.com/r/x/", "https://old.reddit.com/r/x/")]
+    [InlineData("not a path", "not a path")]
+    public void Result_Permalink_IsPrintedAsRedditSentItWithTheHostInFront(string permalink, string expected)
+    {
+        // A self post's url keeps Reddit's raw form; its permalink, the same address, must not differ from it.
+        var post = new Post("t", 1, expected, Permalink: permalink);
+
+        var tsv = DelimitedFormatter.Tsv().Result(HostilePosts.Success("test", [post]));
+
+        var fields = tsv.TrimEnd('\n').Split('\t');
+        Assert.Equal(expected, fields[PostRow.Names.ToList().IndexOf("permalink")]);
+        Assert.Equal(fields[PostRow.Names.ToList().IndexOf("url")], fields[PostRow.Names.ToList().IndexOf("permalink")]);
+    }
+
     [Fact]
     public void Result_FailureOrEmptyListing_WritesNoRow()
     {
