@@ -47,6 +47,40 @@ public sealed class LenientStringConverterTests
     public void Unescape_EscapesAndBadBytes_ResolvesEachOne(string raw, string expected) =>
         Assert.Equal(expected, LenientStringConverter.Unescape(Latin1(raw)));
 
+    [Theory]
+    [InlineData("x", 100_000)]
+    [InlineData("\\u00e9", 20_000)]
+    [InlineData("\u00c3\u00a9", 50_000)]
+    public void Deserialize_StringFarLongerThanAnyRedditField_IsCutAndMarked(string unit, int count)
+    {
+        var post = Assert.Single(Read(string.Concat(Enumerable.Repeat(unit, count)), author: string.Concat(Enumerable.Repeat(unit, count))));
+
+        foreach (var field in new[] { post.Title, post.Author! })
+        {
+            Assert.Equal(LenientStringConverter.MaxLength + 1, field.Length);
+            Assert.Equal(LenientStringConverter.Cut, field[^1]);
+            Assert.DoesNotContain('\uFFFD', field);
+        }
+    }
+
+    [Fact]
+    public void Deserialize_CutBetweenTheHalvesOfAPair_KeepsThePairWhole()
+    {
+        var title = new string('x', LenientStringConverter.MaxLength - 1) + string.Concat(Enumerable.Repeat("\\ud83d\\ude00", 10));
+
+        var cut = Assert.Single(Read(title)).Title;
+
+        Assert.Equal(new string('x', LenientStringConverter.MaxLength - 1) + LenientStringConverter.Cut, cut);
+    }
+
+    [Fact]
+    public void Deserialize_StringOfExactlyTheLongestLength_IsKeptWhole()
+    {
+        var title = new string('y', LenientStringConverter.MaxLength);
+
+        Assert.Equal(title, Assert.Single(Read(title)).Title);
+    }
+
     [Fact]
     public void Deserialize_NumberWhereTextBelongs_StillFailsWithItsPath()
     {
