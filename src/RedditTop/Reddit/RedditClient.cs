@@ -76,6 +76,13 @@ internal sealed class RedditClient(
     public Task<SubredditResult> GetPostsAsync(SubredditQuery query, CancellationToken cancellationToken) =>
         ListingPager.GetPostsAsync(this, query, cancellationToken);
 
+    /// <summary>Whether the run's deadline has passed.</summary>
+    public bool DeadlinePassed => settings.Deadline.Remaining == TimeSpan.Zero;
+
+    /// <summary>The failure of a subreddit that the deadline stopped after <paramref name="attempts"/> attempts.</summary>
+    public FetchFailure DeadlineFailure(int attempts) =>
+        new(FailureKind.DeadlineReached, Limit: settings.Options.Deadline, Attempts: attempts);
+
     /// <summary>A token that fires when the run's deadline passes, for one subreddit's pages.</summary>
     public CancellationTokenSource StartDeadline() => new(settings.Deadline.Remaining, settings.Time);
 
@@ -107,9 +114,7 @@ internal sealed class RedditClient(
         {
             cancellationToken.ThrowIfCancellationRequested(); // the caller's own cancellation is not this subreddit's failure
             var attempts = RequestInfo.AttemptsOf(request);
-            return (null, deadlineReached.IsCancellationRequested
-                ? new FetchFailure(FailureKind.DeadlineReached, Limit: settings.Options.Deadline, Attempts: Math.Max(1, attempts))
-                : FailureClassifier.FromException(e, attempts));
+            return (null, deadlineReached.IsCancellationRequested ? DeadlineFailure(Math.Max(1, attempts)) : FailureClassifier.FromException(e, attempts));
         }
     }
 

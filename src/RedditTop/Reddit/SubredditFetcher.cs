@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using RedditTop.Reddit.Failures;
 
 namespace RedditTop.Reddit;
 
@@ -6,10 +8,13 @@ namespace RedditTop.Reddit;
 internal static class SubredditFetcher
 {
     /// <summary>
-    /// Starts every request, then yields results in completion order (<see cref="Task.WhenEach{TResult}(IEnumerable{Task{TResult}})"/>),
-    /// so a fast subreddit is available while a slow one is still loading. Requests never outlive their reader: when
-    /// the caller stops early (the reader closed the pipe, a write failed, Ctrl+C), the ones still in flight are
-    /// cancelled and awaited before the enumeration ends.
+    /// Starts requests and yields results in completion order, so a fast subreddit is available while a slow one is
+    /// still loading. At most <see cref="WindowFor"/> subreddits are under way at once (twice <c>-j</c>: one waiting
+    /// for each slot of the concurrency limit, so no slot is idle while a subreddit retries): what a run holds, and the
+    /// number of timers and waiters, grow with <c>-j</c>, not with the length of an <c>@file</c>. Once the deadline has
+    /// passed, a subreddit not started yet fails at once, without a request or a timer of its own. Requests never
+    /// outlive their reader: when the caller stops early (the reader closed the pipe, a write failed, Ctrl+C), the ones
+    /// in flight are cancelled and awaited before the enumeration ends.
     /// </summary>
     public static async IAsyncEnumerable<SubredditResult> FetchAllAsync(
         RedditClient client,
@@ -17,18 +22,52 @@ internal static class SubredditFetcher
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tasks = queries.Select(q => client.GetPostsAsync(q, stop.Token)).ToList();
+        var finished = Channel.CreateUnbounded<Task<SubredditResult>>(new UnboundedChannelOptions { SingleReader = true });
+        using var waiting = queries.GetEnumerator();
+        var window = WindowFor(client.Options.MaxConcurrency);
+        var running = 0;
         try
         {
-            await foreach (var task in Task.WhenEach(tasks).WithCancellation(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
+                while (running < window && !client.DeadlinePassed && waiting.MoveNext())
+                {
+                    running++;
+                    _ = client.GetPostsAsync(waiting.Current, stop.Token).ContinueWith(
+                        static (task, channel) => ((ChannelWriter<Task<SubredditResult>>)channel!).TryWrite(task),
+                        finished.Writer,
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                }
+
+                if (running == 0)
+                {
+                    break;
+                }
+
+                var task = await finished.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                running--;
                 yield return await task.ConfigureAwait(false);
+            }
+
+            // Only the deadline stops the starting early: the rest fail as a subreddit in flight does.
+            while (waiting.MoveNext())
+            {
+                yield return SubredditResult.Fail(waiting.Current, client.DeadlineFailure(attempts: 0));
             }
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(tasks.Cast<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            for (; running > 0; running--)
+            {
+                var task = await finished.Reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
+
+    /// <summary>How many subreddits may be under way at once with <paramref name="maxConcurrency"/> requests at a time.</summary>
+    public static int WindowFor(int maxConcurrency) => (int)Math.Min(int.MaxValue, Math.Max(16L, 2L * maxConcurrency));
 }

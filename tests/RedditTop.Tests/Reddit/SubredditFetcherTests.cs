@@ -86,6 +86,30 @@ public sealed class SubredditFetcherTests : IDisposable
         Assert.Equal(0, _mock.GetMatchCount(_listing));
     }
 
+    [Fact]
+    public async Task FetchAllAsync_TenThousandSubredditsPastTheDeadline_StartsOnlyAWindowAndFailsTheRestAtOnce()
+    {
+        var time = new TimerCountingTimeProvider();
+        using var network = new NeverAnsweringHandler();
+        var options = new RedditClientOptions { MaxConcurrency = 2, Timeout = TimeSpan.FromSeconds(30), Deadline = TimeSpan.FromSeconds(10) };
+        using var sut = RedditClient.Create(new Uri("https://reddit.test"), options, time, network: network);
+        var queries = Enumerable.Range(0, 10_000).Select(i => new SubredditQuery($"s{i}", 1)).ToList();
+
+        var run = Task.Run(async () => await SubredditFetcher.FetchAllAsync(sut, queries, TestContext.Current.CancellationToken).ToListAsync(), TestContext.Current.CancellationToken);
+        await network.Requests.Reader.ReadAsync(TestContext.Current.CancellationToken);
+        await network.Requests.Reader.ReadAsync(TestContext.Current.CancellationToken);
+
+        // Every subreddit under way has its deadline timer and waits for a slot: a window of them, not ten thousand.
+        Assert.InRange(time.Timers, 1, 10 * SubredditFetcher.WindowFor(2));
+        time.Advance(TimeSpan.FromSeconds(11));
+        var results = await run;
+
+        Assert.Equal(queries.Select(q => q.Name).Order(), results.Select(r => r.Query.Name).Order());
+        Assert.All(results, r => Assert.Equal("timed out: deadline of 10 s reached", r.Error));
+        Assert.False(network.Requests.Reader.TryRead(out _)); // nothing was sent after the deadline
+        Assert.InRange(time.Timers, 1, 10 * SubredditFetcher.WindowFor(2));
+    }
+
     /// <summary>Waits until the stuck request has reached the server; returns its cancellation token.</summary>
     private async Task<CancellationToken> StuckRequestAsync()
     {
@@ -96,4 +120,17 @@ public sealed class SubredditFetcherTests : IDisposable
 
     private RedditClient CreateSut() =>
         RedditClient.Create(new Uri("https://reddit.test"), new RedditClientOptions { Timeout = TimeSpan.FromSeconds(30) }, new FakeTimeProvider(), network: _stuck);
+
+    private sealed class TimerCountingTimeProvider : FakeTimeProvider
+    {
+        private int _timers;
+
+        public int Timers => Volatile.Read(ref _timers);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _timers);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
 }
