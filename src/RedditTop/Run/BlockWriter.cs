@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using RedditTop.Storage;
 
@@ -6,18 +7,18 @@ namespace RedditTop.Run;
 /// <summary>
 /// Where a round's output goes, stdout or the <c>-o</c> file, written one whole piece at a time: each piece is
 /// appended to <see cref="Pending"/>, then written and flushed whole, and the buffer is reused. A piece that has begun
-/// is always finished, even on Ctrl+C, so a file or pipe never holds half a block; the file replaces the one at its
-/// path only when the round commits it.
+/// is always finished, even on Ctrl+C, so a file or pipe never holds half a block. A file replaces the one at its path
+/// only when the round commits it; a FIFO or device gets each piece as stdout does (<see cref="OutputFile"/>).
 /// </summary>
 internal sealed class BlockWriter : IAsyncDisposable
 {
     /// <summary>Clears a terminal and puts the cursor at the top, as <c>watch</c> does before each round.</summary>
     private const string ClearScreen = "\u001b[H\u001b[2J";
 
-    private readonly AtomicFile? _file;
+    private readonly OutputFile? _file;
     private readonly TextWriter _writer;
 
-    private BlockWriter(AtomicFile? file, TextWriter writer)
+    private BlockWriter(OutputFile? file, TextWriter writer)
     {
         _file = file;
         _writer = writer;
@@ -26,8 +27,13 @@ internal sealed class BlockWriter : IAsyncDisposable
     /// <summary>The piece being made; emptied each time it is written.</summary>
     public StringBuilder Pending { get; } = new(16 * 1024);
 
-    /// <summary>Opens the round's output; a terminal watched round by round is cleared first.</summary>
-    public static async Task<BlockWriter> OpenAsync(string? path, TextWriter stdout, bool clearScreen, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the round's output; a terminal watched round by round is cleared first. A FIFO at <paramref name="path"/>
+    /// is waited for until something reads it, at most until the round's <paramref name="deadline"/> (by
+    /// <paramref name="time"/>): then it is an <see cref="IOException"/> naming the path, an output that cannot be
+    /// written. Ctrl+C ends the wait too (<see cref="OperationCanceledException"/>).
+    /// </summary>
+    public static async Task<BlockWriter> OpenAsync(string? path, TextWriter stdout, bool clearScreen, TimeSpan deadline, TimeProvider time, CancellationToken cancellationToken)
     {
         if (clearScreen)
         {
@@ -36,7 +42,7 @@ internal sealed class BlockWriter : IAsyncDisposable
             await stdout.FlushAsync(CancellationToken.None);
         }
 
-        var file = path is null ? null : AtomicFile.Create(path);
+        var file = path is null ? null : await OpenFileAsync(path, deadline, time, cancellationToken);
         return new BlockWriter(file, file?.Writer ?? stdout);
     }
 
@@ -54,7 +60,7 @@ internal sealed class BlockWriter : IAsyncDisposable
         Pending.Clear();
     }
 
-    /// <summary>Puts the file in place of the one at its path; nothing to do for stdout.</summary>
+    /// <summary>Puts the file in place of the one at its path; nothing to do for stdout, a FIFO or a device.</summary>
     public async Task CommitAsync()
     {
         if (_file is not null)
@@ -64,4 +70,19 @@ internal sealed class BlockWriter : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _file?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static async Task<OutputFile> OpenFileAsync(string path, TimeSpan deadline, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var deadlineReached = new CancellationTokenSource(deadline, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineReached.Token);
+        try
+        {
+            return await OutputFile.OpenAsync(path, either.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var seconds = deadline.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            throw new IOException($"'{path}': nothing opened the FIFO for reading before the deadline of {seconds} s", e);
+        }
+    }
 }

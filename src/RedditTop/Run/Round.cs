@@ -17,7 +17,7 @@ internal sealed class Round(RedditClient reddit, RunOptions options, RunEnvironm
     {
         progress.StartRound();
         var toTerminal = _output.File is null && environment.OutIsTerminal;
-        await using var writer = await BlockWriter.OpenAsync(_output.File, environment.Out, clearScreen: _watch.Every is not null && toTerminal, cancellationToken);
+        await using var writer = await BlockWriter.OpenAsync(_output.File, environment.Out, clearScreen: _watch.Every is not null && toTerminal, reddit.Options.Deadline, environment.Time, cancellationToken);
         var color = _output.UseColor(toTerminal, environment.GetEnvironmentVariable);
         var format = OutputFormats.Create(_output.Format, options.Subreddits, color, _output.Header, markNew: _watch.MarkNew || toTerminal, newPosts.IsNew);
         var blocked = false;

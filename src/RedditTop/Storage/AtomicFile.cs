@@ -5,15 +5,21 @@ namespace RedditTop.Storage;
 /// <summary>
 /// The one way reddittop writes a file: the content goes to a temporary file of this writer's own in the same folder,
 /// and replaces the file in one rename only when committed. A reader (a watcher, a cron job, the next run) never sees
-/// half a file, and writers at the same time never corrupt it: the last one to commit wins. The rename replaces
-/// whatever is at the path, a symbolic link included, and never writes through it. A write that fails or is not
-/// committed (every subreddit failed, Ctrl+C, a full disk) leaves the previous file as it was and no temporary file.
-/// <see cref="AtomicFileOptions"/> say whether the file is the owner's alone and how the temporary file is named.
+/// half a file, and writers at the same time never corrupt it: the last one to commit wins. <see cref="Create(string, AtomicFileOptions)"/>
+/// replaces whatever is at the path, a symbolic link included, and never writes through it; <see cref="Replace"/>
+/// (<c>-o</c>, through <see cref="OutputFile"/>) is given the final target of the links and keeps the mode and owner of
+/// the file it replaces. A write that fails or is not committed (every subreddit failed, Ctrl+C, a full disk) leaves
+/// the previous file as it was and no temporary file. <see cref="AtomicFileOptions"/> say whether the file is the
+/// owner's alone and how the temporary file is named.
 /// </summary>
 internal sealed class AtomicFile : IAsyncDisposable
 {
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode Permissions = (UnixFileMode)0x1FF; // rwxrwxrwx
+
+    /// <summary>An owner or group that <c>lchown(2)</c> leaves as it is: (uid_t)-1.</summary>
+    private const uint Unchanged = uint.MaxValue;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -49,7 +55,7 @@ internal sealed class AtomicFile : IAsyncDisposable
         // A name of its own for each writer, also for writers in one process: no one writes into another's file. It need
         // not be unguessable (the file is created only if nothing is there, a link included), so no cryptographic
         // generator, which would load the TLS library for a file name.
-        var unique = $"{Environment.ProcessId}.{Random.Shared.NextInt64():x16}";
+        var unique = Unique();
         var temporary = Path.Combine(folder, options.HideTemporary ? $".{name}.{unique}.tmp" : $"{name}.{unique}.tmp");
         var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (options.OwnerOnly)
@@ -67,6 +73,46 @@ internal sealed class AtomicFile : IAsyncDisposable
         }
 
         return new AtomicFile(full, temporary, new FileStream(temporary, streamOptions));
+    }
+
+    /// <summary>
+    /// Opens a hidden temporary file beside <paramref name="target"/> (<see cref="AtomicFileOptions.Output"/>) that will
+    /// replace it: an absolute path, the final target of any links (<see cref="OutputFile"/> follows them), so that the
+    /// temporary file is in the same folder and the rename replaces that file. When <paramref name="replaced"/> is a
+    /// regular file, the temporary file gets its permission bits (<c>rwxrwxrwx</c>; not set-user-ID, set-group-ID or
+    /// sticky, which a file written anew loses), and its owner and group where the process may (silently not where it
+    /// may not); while it is written, never more than the umask allows. Throws
+    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when the folder cannot be written.
+    /// </summary>
+    public static AtomicFile Replace(string target, FileFacts? replaced)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Unique()}.tmp");
+        var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (OperatingSystem.IsWindows() || replaced is not { Kind: FileKind.Regular } existing)
+        {
+            return new AtomicFile(target, temporary, new FileStream(temporary, streamOptions));
+        }
+
+        streamOptions.UnixCreateMode = existing.Mode & Permissions;
+        var stream = new FileStream(temporary, streamOptions);
+        try
+        {
+            // The group alone where the owner cannot be given away (a user's file in a group of theirs).
+            if (!FileFacts.TryChangeOwner(temporary, existing.Owner, existing.Group))
+            {
+                FileFacts.TryChangeOwner(temporary, Unchanged, existing.Group);
+            }
+
+            File.SetUnixFileMode(stream.SafeFileHandle, existing.Mode & Permissions); // all of them, whatever the umask took
+        }
+        catch
+        {
+            stream.Dispose();
+            File.Delete(temporary);
+            throw;
+        }
+
+        return new AtomicFile(target, temporary, stream);
     }
 
     /// <summary>
@@ -136,6 +182,8 @@ internal sealed class AtomicFile : IAsyncDisposable
 
         File.Delete(_temporary);
     }
+
+    private static string Unique() => $"{Environment.ProcessId}.{Random.Shared.NextInt64():x16}";
 
     /// <summary>After a failed write: closes and deletes the temporary file as far as possible, so the first failure is the one reported.</summary>
     private void Discard()

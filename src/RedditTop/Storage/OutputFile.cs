@@ -1,0 +1,156 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace RedditTop.Storage;
+
+/// <summary>
+/// What <c>-o PATH</c> writes to, chosen by what is at PATH, so that nothing there is damaged (as <c>sort -o</c> and a
+/// shell's <c>&gt;</c> treat it):
+/// <list type="bullet">
+/// <item>a FIFO or a device, itself or as the final target of symbolic links, is written in place and streamed, each
+/// piece as it is flushed, with no temporary file (<see cref="SpecialFile"/>); a socket, which cannot be opened, is an
+/// error naming it;</item>
+/// <item>a regular file, or nothing yet, is replaced whole in one rename (<see cref="AtomicFile.Replace"/>); through
+/// symbolic links, it is their final target that is replaced, and the links stay. A regular file keeps its permission
+/// bits, and its owner and group where the process may. A file with other hard links is given a new file at this
+/// path: the other names keep the previous content (the one rename is worth more);</item>
+/// <item>a folder is an error before anything is written.</item>
+/// </list>
+/// Where <see cref="FileFacts.Supported"/> is false (not Linux), PATH is replaced in one rename, whatever it is.
+/// </summary>
+internal sealed partial class OutputFile : IAsyncDisposable
+{
+    private const int MaxLinks = 40; // as Linux follows at most 40 links in a path
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly AtomicFile? _replacement;
+    private readonly StreamWriter? _inPlace;
+
+    private OutputFile(AtomicFile? replacement, StreamWriter? inPlace)
+    {
+        _replacement = replacement;
+        _inPlace = inPlace;
+    }
+
+    /// <summary>The content as UTF-8 text without a byte order mark: what it flushes reaches a FIFO or device at once, and a file at <see cref="CommitAsync"/>.</summary>
+    public TextWriter Writer => _replacement?.Writer ?? _inPlace!;
+
+    /// <summary>Whether the content goes to PATH as it is flushed (a FIFO or device) rather than at <see cref="CommitAsync"/>.</summary>
+    public bool IsStreamed => _inPlace is not null;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for a run's output. A FIFO is open only once something reads it: until then this
+    /// waits, until <paramref name="cancellationToken"/> fires (<see cref="OperationCanceledException"/>). Throws
+    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when PATH cannot be written.
+    /// </summary>
+    public static async Task<OutputFile> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        FileFacts? facts;
+        try
+        {
+            facts = FileFacts.Of(path);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"'{path}': {e.Message}", e); // a loop of links, a folder that may not be searched
+        }
+
+        switch (facts?.Kind)
+        {
+            case null:
+                return new OutputFile(AtomicFile.Create(path), null);
+            case FileKind.Special:
+                var stream = await SpecialFile.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+                return new OutputFile(null, new StreamWriter(stream, Utf8, bufferSize: 64 * 1024)); // as stdout's
+            case FileKind.Directory:
+                throw new IOException($"'{path}': Is a directory");
+            default:
+                return new OutputFile(AtomicFile.Replace(FinalTarget(path), facts), null);
+        }
+    }
+
+    /// <summary>Puts a file's whole content in place of the one at its path, in one rename; a FIFO or device already has it all.</summary>
+    public async Task CommitAsync()
+    {
+        if (_replacement is not null)
+        {
+            await _replacement.CommitAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            await _inPlace!.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes a FIFO or device (its reader sees the end); without a commit, a file stays as it was and no temporary file is left.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_replacement is not null)
+        {
+            await _replacement.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await _inPlace!.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The reader went away with the last piece unread: the write that failed has said so already.
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> after following every symbolic link at its end: the file a shell would write through it,
+    /// or, for a link to nothing, the name the link points to. Each link's folder is resolved by the system
+    /// (<c>realpath(3)</c>), so a target such as <c>../file</c> means what it means to the kernel, whatever links led
+    /// to that folder, and not what the text says (as .NET's own path functions would have it).
+    /// </summary>
+    private static string FinalTarget(string path)
+    {
+        var current = Path.Combine(Directory.GetCurrentDirectory(), path);
+        for (var links = 0; ; links++)
+        {
+            var folder = Path.GetDirectoryName(current)!;
+            current = Path.Join(RealPath(folder) ?? folder, Path.GetFileName(current));
+            if (new FileInfo(current).LinkTarget is not { } target)
+            {
+                return current;
+            }
+
+            if (links == MaxLinks)
+            {
+                throw new IOException($"'{path}': Too many levels of symbolic links");
+            }
+
+            current = Path.Combine(Path.GetDirectoryName(current)!, target);
+        }
+    }
+
+    /// <summary>The absolute path of <paramref name="path"/> with no link, <c>.</c> or <c>..</c> left in it; null when it cannot be had (a folder that is not there: making the file then fails and says so).</summary>
+    private static unsafe string? RealPath(string path)
+    {
+        var resolved = Native.realpath(path, IntPtr.Zero);
+        if (resolved == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8(resolved);
+        }
+        finally
+        {
+            NativeMemory.Free((void*)resolved); // the C library's free(3), which realpath(3) asks for
+        }
+    }
+
+    private static partial class Native
+    {
+        [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial IntPtr realpath(string path, IntPtr resolved);
+    }
+}
