@@ -106,7 +106,15 @@ public sealed class SubredditFetcherTests : IDisposable
 
         Assert.Equal(queries.Select(q => q.Name).Order(), results.Select(r => r.Query.Name).Order());
         Assert.All(results, r => Assert.Equal("timed out: deadline of 10 s reached", r.Error));
-        Assert.False(network.Requests.Reader.TryRead(out _)); // nothing was sent after the deadline
+        // A slot freed at the deadline may go to a subreddit of the window that was waiting for it (its own deadline
+        // timer not fired yet), and that request is cancelled at once; no subreddit is started after the deadline.
+        var sentAfterwards = 0;
+        while (network.Requests.Reader.TryRead(out _))
+        {
+            sentAfterwards++;
+        }
+
+        Assert.InRange(sentAfterwards, 0, SubredditFetcher.WindowFor(2));
         Assert.InRange(time.Timers, 1, 10 * SubredditFetcher.WindowFor(2));
     }
 
