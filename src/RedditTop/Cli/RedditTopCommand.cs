@@ -15,6 +15,9 @@ internal static class RedditTopCommand
     {
         try
         {
+            // The rest runs on the thread pool, so the caller's wait for a signal (Hosting) starts now: reading an '@file'
+            // that is a FIFO with no writer yet, or any other blocking read of a file, cannot keep Ctrl+C from working.
+            await Task.Yield();
             return await ParseAndRunAsync(args, environment, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -38,17 +41,9 @@ internal static class RedditTopCommand
                 ? await Runner.RunAsync(options, environment, token)
                 : await UsageErrors.ReportAsync(environment.Error, [error]));
 
-        ParseResult parseResult;
-        try
-        {
-            parseResult = root.Parse(args);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException && args.Any(a => a.StartsWith('@')))
-        {
-            // An '@file' argument is read as a response file. System.CommandLine reports one that does not exist, but lets
-            // the other reasons it cannot be read escape: a directory, no permission, a NUL in the name.
-            return await UsageErrors.ReportAsync(environment.Error, [$"cannot read response file: {e.Message}"]);
-        }
+        // An '@file' argument is read as a response file, by our reader: System.CommandLine's reads any file whole (and
+        // @/dev/zero until the memory is gone) and lets some reasons a file cannot be read escape as exceptions.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = new ResponseFiles().TryReplace });
 
         if (parseResult.Action is ParseErrorAction || parseResult.Action == root.Action)
         {

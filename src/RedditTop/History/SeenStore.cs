@@ -23,6 +23,8 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 
     private const string FilePrefix = "seen-";
 
+    private bool _foreignSaid;
+
     /// <summary>State files not written for this long belong to arguments no longer used, and are deleted.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
 
@@ -52,8 +54,9 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 
     /// <summary>
     /// The ids the previous run with <paramref name="key"/> saved. No file yet: a first run, no warning. A file that
-    /// cannot be read or is not a state file: a first run too, and <paramref name="warning"/> is one line for stderr
-    /// naming the file.
+    /// cannot be read or is not a state file (a FIFO or a device is not read at all): a first run too, and
+    /// <paramref name="warning"/> is one line for stderr naming the file. A directory of another user's is not read: a
+    /// first run, and the warning names the directory. One of this user's that others may enter is made 0700 first.
     /// </summary>
     public SeenPosts Load(string key, out string? warning)
     {
@@ -62,6 +65,12 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
         string problem;
         try
         {
+            if (!PrivateFile.TryClaimFolder(directory))
+            {
+                warning = SayForeignDirectory();
+                return SeenPosts.FirstRun;
+            }
+
             var state = JsonSerializer.Deserialize(PrivateFile.Read(path, MaxBytes), HistoryJsonContext.Default.SeenState);
             if (state?.Ids is { } ids && ids.All(static id => id is not null))
             {
@@ -95,7 +104,8 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
     /// Replaces the state of <paramref name="key"/> with <paramref name="ids"/> (every different one; null and empty
     /// ids are skipped), then deletes the state files not written for
     /// <see cref="MaxAge"/>. Never throws for a file system problem: returns null when saved, or else one line for
-    /// stderr saying the state could not be saved.
+    /// stderr saying the state could not be saved. A directory of another user's is not written to (null when
+    /// <see cref="Load"/> has said so already).
     /// </summary>
     public string? Save(string key, IEnumerable<string> ids)
     {
@@ -106,6 +116,11 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 
         try
         {
+            if (!PrivateFile.TryClaimFolder(directory))
+            {
+                return SayForeignDirectory();
+            }
+
             AtomicFile.Write(path, AtomicFileOptions.Private, stream => JsonSerializer.Serialize(stream, state, HistoryJsonContext.Default.SeenState));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -115,6 +130,18 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 
         Prune(keep: path);
         return null;
+    }
+
+    /// <summary>The line for stderr when the directory belongs to another user (who could have put any state there): once, then null.</summary>
+    private string? SayForeignDirectory()
+    {
+        if (_foreignSaid)
+        {
+            return null;
+        }
+
+        _foreignSaid = true;
+        return $"reddittop: warning: ignoring the state folder {directory}: it belongs to another user";
     }
 
     /// <summary>Deletes this store's files, other than <paramref name="keep"/>, not written for <see cref="MaxAge"/>: states of arguments no longer used, and temporary files a killed run left.</summary>

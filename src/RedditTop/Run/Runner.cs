@@ -25,7 +25,7 @@ internal static class Runner
         {
             var endpoints = RedditEndpoints.For(options.BaseUrl, options.App);
             Action<string>? log = options.Verbose ? diagnostics.WriteLine : null;
-            using var reddit = client = CreateClient(options, endpoints, environment, log);
+            using var reddit = client = CreateClient(options, endpoints, environment, log, diagnostics.WriteLine);
 
             // A token that cannot be had is one error, before anything is requested or printed.
             try
@@ -77,12 +77,12 @@ internal static class Runner
         return progress.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    /// <summary>The run's client: anonymous, or as the app, with the token cache when there is a cache folder.</summary>
-    private static RedditClient CreateClient(RunOptions options, RedditEndpoints endpoints, RunEnvironment environment, Action<string>? log)
+    /// <summary>The run's client: anonymous, or as the app, with the token cache when there is a cache folder (whose warnings go to <paramref name="warn"/>).</summary>
+    private static RedditClient CreateClient(RunOptions options, RedditEndpoints endpoints, RunEnvironment environment, Action<string>? log, Action<string> warn)
     {
         var cacheDirectory = TokenCache.DirectoryFrom(environment.GetEnvironmentVariable);
         var app = options.App is { } credentials
-            ? new AppAccess(credentials, endpoints.Token, cacheDirectory is null ? null : new TokenCache(cacheDirectory, credentials.ClientId, endpoints.Token))
+            ? new AppAccess(credentials, endpoints.Token, cacheDirectory is null ? null : new TokenCache(cacheDirectory, credentials.ClientId, endpoints.Token, warn))
             : null;
         return RedditClient.Create(endpoints.Api, options.Request, environment.Time, log, environment.Handler, app: app);
     }

@@ -47,6 +47,9 @@ internal readonly partial record struct FileFacts(FileKind Kind, UnixFileMode Mo
     /// <summary>What is at <paramref name="path"/> after following every symbolic link; null where <see cref="Supported"/> is false.</summary>
     public static FileFacts? Of(string path) => Get(path, 0);
 
+    /// <summary>The user this process acts as (its effective user id), the owner its own files and folders have; 0 where <see cref="Supported"/> is false.</summary>
+    public static uint UserId => Supported ? Native.geteuid() : 0;
+
     /// <summary>Gives <paramref name="path"/> (not a link's target) to <paramref name="owner"/> and <paramref name="group"/>; false when the process may not, which is not an error.</summary>
     public static bool TryChangeOwner(string path, uint owner, uint group) =>
         Supported && Native.lchown(path, owner, group) == 0;
@@ -103,5 +106,8 @@ internal readonly partial record struct FileFacts(FileKind Kind, UnixFileMode Mo
 
         [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
         public static partial int lchown(string path, uint owner, uint group);
+
+        [LibraryImport("libc")]
+        public static partial uint geteuid();
     }
 }

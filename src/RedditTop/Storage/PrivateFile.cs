@@ -1,16 +1,26 @@
 using System.Globalization;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace RedditTop.Storage;
 
 /// <summary>
 /// Names and reads the files only their owner may read: the token cache and the seen-post state. They are written by
 /// <see cref="AtomicFile"/> with <see cref="AtomicFileOptions.Private"/> (directory 0700, file 0600, one rename), which
-/// replaces a symbolic link at the path instead of writing through it; <see cref="Read"/> does not follow one either.
+/// replaces a symbolic link at the path instead of writing through it; <see cref="Read"/> does not follow one either,
+/// and opens nothing but a regular file.
 /// </summary>
-internal static class PrivateFile
+internal static partial class PrivateFile
 {
+    private const string NotRegular = "it is not a regular file";
+
+    private const UnixFileMode OpenToOthers = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     /// <summary>
     /// Sixteen hex digits that stand for <paramref name="key"/> in a file name, the same in every run, so that neither an
     /// app's id nor a server appears in it. A non-cryptographic hash (XxHash3): nothing depends on it being hard to
@@ -20,18 +30,52 @@ internal static class PrivateFile
         XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(key)).ToString("x16", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The whole of <paramref name="path"/>. Throws <see cref="FileNotFoundException"/> when there is none, and
-    /// <see cref="IOException"/> when it is a symbolic link (planted there, it could make a run read or parse another
-    /// file) or holds more than <paramref name="maxBytes"/> (a device such as <c>/dev/zero</c> never ends).
+    /// Whether the files in <paramref name="folder"/> may be trusted: false when it belongs to another user, who could
+    /// have put any file there. A folder of this user's that others may enter or write (a 0777 folder) is made 0700
+    /// first, as a write would make it. No folder yet, or a system that cannot tell (not Linux): true. Throws
+    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when the folder cannot be looked at or
+    /// closed.
+    /// </summary>
+    public static bool TryClaimFolder(string folder)
+    {
+        if (FileFacts.Of(folder) is not { Kind: FileKind.Directory } facts)
+        {
+            return true;
+        }
+
+        if (facts.Owner != FileFacts.UserId)
+        {
+            return false;
+        }
+
+        if ((facts.Mode & OpenToOthers) != 0 && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, OwnerOnlyFolder);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The whole of <paramref name="path"/>. Throws <see cref="FileNotFoundException"/> (or
+    /// <see cref="DirectoryNotFoundException"/>) when there is none, and <see cref="IOException"/> when it is a symbolic
+    /// link (planted there, it could make a run read or parse another file), not a regular file (a FIFO would block the
+    /// run until someone writes to it, a device might never end) or holds more than <paramref name="maxBytes"/>.
     /// </summary>
     public static byte[] Read(string path, int maxBytes)
     {
-        if (new FileInfo(path).LinkTarget is not null)
+        var facts = FileFacts.OfLink(path);
+        if (facts is null ? new FileInfo(path).LinkTarget is not null : facts.Value.Kind == FileKind.SymbolicLink)
         {
             throw new IOException("it is a symbolic link");
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        if (facts?.Kind is FileKind.Directory or FileKind.Special)
+        {
+            throw new IOException(NotRegular);
+        }
+
+        using var stream = facts is null ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0) : Open(path);
         using var content = new MemoryStream();
         var buffer = new byte[16 * 1024];
         int read;
@@ -46,5 +90,55 @@ internal static class PrivateFile
         }
 
         return content.ToArray();
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for <see cref="Read"/>, which has looked at it, for the case that something else
+    /// took its place since: never through a symbolic link, never waiting for a FIFO's writer, and only what one can seek
+    /// in (not a FIFO; a device is cut short by the cap). Throws <see cref="IOException"/> otherwise. Linux only.
+    /// </summary>
+    internal static FileStream Open(string path)
+    {
+        var stream = new FileStream(OpenWithoutWaiting(path), FileAccess.Read, bufferSize: 0);
+        if (!stream.CanSeek)
+        {
+            stream.Dispose();
+            throw new IOException(NotRegular);
+        }
+
+        return stream;
+    }
+
+    /// <summary><c>open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)</c>, with the exceptions .NET's own open throws.</summary>
+    private static SafeFileHandle OpenWithoutWaiting(string path)
+    {
+        const int NonBlocking = 0x800, CloseOnExec = 0x80000;
+        const int NotPermitted = 1, NoSuchFile = 2, PermissionDenied = 13, NotADirectory = 20, TooManyLinks = 40;
+
+        // O_NOFOLLOW is the one of these flags whose value depends on the processor.
+        var noFollow = RuntimeInformation.ProcessArchitecture is Architecture.Arm or Architecture.Armv6 or Architecture.Arm64 or Architecture.Ppc64le
+            ? 0x8000
+            : 0x20000;
+        var descriptor = Native.open(path, NonBlocking | noFollow | CloseOnExec);
+        if (descriptor >= 0)
+        {
+            return new SafeFileHandle(descriptor, ownsHandle: true);
+        }
+
+        var error = Marshal.GetLastPInvokeError();
+        throw error switch
+        {
+            NoSuchFile => new FileNotFoundException($"Could not find file '{path}'.", path),
+            NotADirectory => new DirectoryNotFoundException($"Could not find a part of the path '{path}'."),
+            PermissionDenied or NotPermitted => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
+            TooManyLinks => new IOException("it is a symbolic link"),
+            _ => new IOException(Marshal.GetPInvokeErrorMessage(error)),
+        };
+    }
+
+    private static partial class Native
+    {
+        [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int open(string path, int flags);
     }
 }

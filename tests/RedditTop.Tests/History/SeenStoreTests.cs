@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.History;
+using RedditTop.Tests.Support;
 
 namespace RedditTop.Tests.History;
 
@@ -141,6 +142,66 @@ public sealed class SeenStoreTests : IDisposable
 
         Assert.True(seen.IsFirstRun);
         Assert.StartsWith("reddittop: warning: ignoring unreadable state file ", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_FifoAtThePath_WarnsWithoutWaitingForAWriterAndIsAFirstRun()
+    {
+        var sut = CreateSut();
+        Directory.CreateDirectory(StateDirectory);
+        HostileFiles.MakeFifo(sut.FilePathFor(PythonTop));
+        string? warning = null;
+
+        var seen = await Task.Run(() => sut.Load(PythonTop, out warning)).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.True(seen.IsFirstRun);
+        Assert.Equal($"reddittop: warning: ignoring unreadable state file {sut.FilePathFor(PythonTop)}: it is not a regular file", warning);
+    }
+
+    [Fact]
+    public void Load_OwnFolderOpenToOthers_ReadsTheStateAndMakesTheFolderOwnerOnly()
+    {
+        CreateSut().Save(PythonTop, ["1abc"]);
+        File.SetUnixFileMode(StateDirectory, (UnixFileMode)0b111_111_111);
+
+        var seen = CreateSut().Load(PythonTop, out var warning);
+
+        Assert.Null(warning);
+        Assert.True(seen.WasSeen("1abc"));
+        Assert.Equal(PrivateDirectory, File.GetUnixFileMode(StateDirectory));
+    }
+
+    [Fact]
+    public void LoadAndSave_FolderOfAnotherUser_NeitherReadNorWrittenAndOneWarning()
+    {
+        var planted = Path.Combine(_root.FullName, "planted");
+        new SeenStore(planted, _time).Save(PythonTop, ["1abc"]);
+        var foreign = HostileFiles.ForeignFolder(StateDirectory);
+        var sut = new SeenStore(foreign, _time);
+        if (foreign == StateDirectory)
+        {
+            File.Copy(Directory.GetFiles(planted).Single(), sut.FilePathFor(PythonTop)); // as root: a state the folder's owner put there
+        }
+
+        var seen = sut.Load(PythonTop, out var loadWarning);
+        var saveWarning = sut.Save(PythonTop, ["1abd"]);
+
+        Assert.True(seen.IsFirstRun);
+        Assert.Equal($"reddittop: warning: ignoring the state folder {foreign}: it belongs to another user", loadWarning);
+        Assert.Null(saveWarning); // said once
+        Assert.DoesNotContain(Directory.GetFiles(foreign, "seen-*"), f => File.ReadAllText(f).Contains("1abd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Save_FolderOfAnotherUserNotLoadedBefore_WarnsOnce()
+    {
+        var sut = new SeenStore(HostileFiles.ForeignFolder(StateDirectory), _time);
+
+        var first = sut.Save(PythonTop, ["1abc"]);
+        var second = sut.Save(PythonTop, ["1abc"]);
+
+        Assert.StartsWith("reddittop: warning: ignoring the state folder ", first, StringComparison.Ordinal);
+        Assert.Null(second);
     }
 
     [Fact]

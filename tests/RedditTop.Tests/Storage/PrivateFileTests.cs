@@ -1,9 +1,15 @@
 using RedditTop.Storage;
+using RedditTop.Tests.Support;
 
 namespace RedditTop.Tests.Storage;
 
 public sealed class PrivateFileTests : IDisposable
 {
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>Only for a read that would otherwise wait for ever: the test fails instead of hanging.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("reddittop-private-");
 
     public void Dispose() => _root.Delete(recursive: true);
@@ -52,5 +58,95 @@ public sealed class PrivateFileTests : IDisposable
         Directory.CreateDirectory(CacheDirectory);
 
         Assert.Throws<FileNotFoundException>(() => PrivateFile.Read(FilePath, 1024));
+    }
+
+    [Fact]
+    public async Task Read_Fifo_RefusedWithoutWaitingForAWriter()
+    {
+        Directory.CreateDirectory(CacheDirectory);
+        HostileFiles.MakeFifo(FilePath);
+
+        var e = await Assert.ThrowsAsync<IOException>(() => Task.Run(() => PrivateFile.Read(FilePath, 1024)).WaitAsync(Patience, TestContext.Current.CancellationToken));
+
+        Assert.Equal("it is not a regular file", e.Message);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/null")]
+    [InlineData("/tmp")]
+    public void Read_DeviceOrFolder_Refused(string path)
+    {
+        var e = Assert.Throws<IOException>(() => PrivateFile.Read(path, 1024));
+
+        Assert.Equal("it is not a regular file", e.Message);
+    }
+
+    [Fact]
+    public async Task Open_FifoInPlaceOfTheFileLookedAt_RefusedWithoutWaitingForAWriter()
+    {
+        // What Read does once it has looked, when a FIFO took the file's place in between.
+        Directory.CreateDirectory(CacheDirectory);
+        HostileFiles.MakeFifo(FilePath);
+
+        var e = await Assert.ThrowsAsync<IOException>(() => Task.Run(() => PrivateFile.Open(FilePath)).WaitAsync(Patience, TestContext.Current.CancellationToken));
+
+        Assert.Equal("it is not a regular file", e.Message);
+    }
+
+    [Fact]
+    public void Open_SymbolicLinkInPlaceOfTheFileLookedAt_Refused()
+    {
+        var elsewhere = Path.Combine(_root.FullName, "elsewhere.json");
+        File.WriteAllText(elsewhere, "{}");
+        Directory.CreateDirectory(CacheDirectory);
+        File.CreateSymbolicLink(FilePath, elsewhere);
+
+        var e = Assert.Throws<IOException>(() => PrivateFile.Open(FilePath));
+
+        Assert.Equal("it is a symbolic link", e.Message);
+    }
+
+    [Fact]
+    public void Open_RegularFile_ReadsIt()
+    {
+        Directory.CreateDirectory(CacheDirectory);
+        File.WriteAllText(FilePath, "{}");
+
+        using var stream = PrivateFile.Open(FilePath);
+
+        Assert.Equal("{}", new StreamReader(stream).ReadToEnd());
+        Assert.Throws<FileNotFoundException>(() => PrivateFile.Open(FilePath + ".none"));
+    }
+
+    [Fact]
+    public void TryClaimFolder_OwnFolderOpenToOthers_MadeOwnerOnly()
+    {
+        Directory.CreateDirectory(CacheDirectory);
+        File.SetUnixFileMode(CacheDirectory, OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+
+        Assert.True(PrivateFile.TryClaimFolder(CacheDirectory));
+
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(CacheDirectory));
+    }
+
+    [Fact]
+    public void TryClaimFolder_NoFolderYet_True()
+    {
+        Assert.True(PrivateFile.TryClaimFolder(CacheDirectory));
+
+        Assert.False(Directory.Exists(CacheDirectory));
+    }
+
+    [Fact]
+    public void TryClaimFolder_FolderOfAnotherUser_FalseAndLeftAsItWas()
+    {
+        var foreign = HostileFiles.ForeignFolder(CacheDirectory);
+        var mode = File.GetUnixFileMode(foreign);
+
+        Assert.False(PrivateFile.TryClaimFolder(foreign));
+
+        Assert.Equal(mode, File.GetUnixFileMode(foreign));
     }
 }
