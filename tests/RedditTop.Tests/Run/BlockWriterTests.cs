@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using RedditTop.Run;
+using RedditTop.Tests.Support;
 
 namespace RedditTop.Tests.Run;
 
@@ -16,9 +17,7 @@ public sealed class BlockWriterTests : IDisposable
     public BlockWriterTests()
     {
         _fifo = Path.Combine(_folder.FullName, "fifo");
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [_fifo]) { UseShellExecute = false })!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
+        HostileFiles.MakeFifo(_fifo);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

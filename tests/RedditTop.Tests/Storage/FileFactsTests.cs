@@ -1,6 +1,7 @@
 using System.Diagnostics;
 
 using RedditTop.Storage;
+using RedditTop.Tests.Support;
 
 namespace RedditTop.Tests.Storage;
 
@@ -22,7 +23,7 @@ public sealed class FileFactsTests : IDisposable
         var link = Path.Combine(_folder.FullName, "link");
         File.CreateSymbolicLink(link, file);
         var fifo = Path.Combine(_folder.FullName, "fifo");
-        Run("mkfifo", fifo);
+        HostileFiles.MakeFifo(fifo);
 
         var regular = FileFacts.Of(file)!.Value;
         Assert.Equal(FileKind.Regular, regular.Kind);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using RedditTop.Storage;
+using RedditTop.Tests.Support;
 
 namespace RedditTop.Tests.Storage;
 
@@ -324,7 +325,7 @@ public sealed class OutputFileTests : IDisposable
     private string MakeFifo(string name)
     {
         var path = Path.Combine(_folder.FullName, name);
-        Run("mkfifo", path);
+        HostileFiles.MakeFifo(path);
         return path;
     }
 }
