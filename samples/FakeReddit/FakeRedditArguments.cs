@@ -143,6 +143,15 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
                 case "--token-error":
                     OAuth(scenario).TokenError = value;
                     break;
+                case "--token-expires-in":
+                    OAuth(scenario).ExpiresInSent = value;
+                    break;
+                case "--token-value":
+                    OAuth(scenario).AccessToken = value;
+                    break;
+                case "--token-fault":
+                    OAuth(scenario).Fault = ParseTokenFault(value);
+                    break;
                 case "--token-statuses":
                     OAuth(scenario).TokenStatuses = [.. value.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
                     break;
@@ -167,6 +176,19 @@ public sealed record FakeRedditArguments(Scenario Scenario, int Port, string? Ur
         catch (JsonException)
         {
             throw new ArgumentException($"unknown fault '{name}' (bad-json, html, not-listing, null-data, array, deep-nesting, bad-gzip, oversize, empty, cut-json, wrong-content-type, extra-fields, null-fields, missing-fields, no-title, truncate, reset, hang)");
+        }
+    }
+
+    /// <summary>Reads a token fault by the name scenario files use (<c>gzip-bomb</c>).</summary>
+    private static TokenFault ParseTokenFault(string name)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(JsonSerializer.Serialize(name, ScenarioJsonContext.Default.String), ScenarioJsonContext.Default.TokenFault);
+        }
+        catch (JsonException)
+        {
+            throw new ArgumentException($"unknown token fault '{name}' (drip, gzip-bomb)");
         }
     }
 

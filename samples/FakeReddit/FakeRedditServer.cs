@@ -92,6 +92,11 @@ public sealed class FakeRedditServer : IAsyncDisposable
             throw new ArgumentException("OAuth needs a client id (--oauth CLIENT_ID[:SECRET])", nameof(scenario));
         }
 
+        if (scenario.OAuth?.ExpiresInSent is { } sent && !IsJsonNumber(sent))
+        {
+            throw new ArgumentException($"expires_in '{sent}' is not a JSON number", nameof(scenario));
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (logRequests)
@@ -154,6 +159,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
 
         if (taken is { } budget)
         {
+            request.RateLimitReset = budget.ResetSeconds;
             var headers = context.Response.Headers;
             headers["X-Ratelimit-Used"] = budget.Used.ToString(CultureInfo.InvariantCulture);
             headers["X-Ratelimit-Remaining"] = budget.Remaining.ToString("0.0", CultureInfo.InvariantCulture);
@@ -306,7 +312,8 @@ public sealed class FakeRedditServer : IAsyncDisposable
 
         if (body is not null)
         {
-            await response.WriteAsync(body.ToJsonString(), cancellationToken);
+            var granted = body["access_token"] is not null;
+            await TokenFaults.WriteAsync(response, granted ? _scenario.OAuth!.Fault : TokenFault.None, body.ToJsonString(), cancellationToken);
         }
     }
 
@@ -346,15 +353,27 @@ public sealed class FakeRedditServer : IAsyncDisposable
             return (StatusCodes.Status200OK, new JsonObject { ["error"] = "unsupported_grant_type" });
         }
 
-        var body = new JsonObject { ["access_token"] = _tokens.Issue(oauth.ExpiresInSeconds), ["token_type"] = "bearer" };
+        var body = new JsonObject { ["access_token"] = _tokens.Issue(oauth.ExpiresInSeconds, oauth.AccessToken), ["token_type"] = "bearer" };
         if (installed)
         {
             body["device_id"] = deviceId;
         }
 
-        body["expires_in"] = oauth.ExpiresInSeconds;
+        body["expires_in"] = oauth.ExpiresInSent is { } sent ? JsonNode.Parse(sent) : oauth.ExpiresInSeconds;
         body["scope"] = "*";
         return (StatusCodes.Status200OK, body);
+    }
+
+    private static bool IsJsonNumber(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text)?.GetValueKind() == System.Text.Json.JsonValueKind.Number;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private RecordedRequest Record(HttpContext context, string? subreddit)

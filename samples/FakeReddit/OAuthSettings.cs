@@ -18,6 +18,18 @@ public sealed class OAuthSettings
     /// <summary>How long an issued token lasts (<c>expires_in</c>), in seconds of the server's clock.</summary>
     public int ExpiresInSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// When set, the answer's <c>expires_in</c> is this JSON number as written (<c>1e30</c>, <c>0</c>, <c>-5</c>) instead of
+    /// <see cref="ExpiresInSeconds"/>, which is still how long the token lasts on the server.
+    /// </summary>
+    public string? ExpiresInSent { get; set; }
+
+    /// <summary>When set, every token issued is this string, however unusable (a line break, over 4 KiB), not a new random one.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>What goes wrong with the answers that grant a token.</summary>
+    public TokenFault Fault { get; set; }
+
     /// <summary>Answer listing requests that carry no bearer token with 401, as <c>oauth.reddit.com</c> does.</summary>
     public bool RequireToken { get; set; }
 

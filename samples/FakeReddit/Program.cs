@@ -26,6 +26,9 @@ using FakeReddit;
 //     --require-token          answer listing requests without a bearer token with 401
 //     --token-error CODE       answer token requests 200 {"error": CODE}, e.g. invalid_grant
 //     --token-statuses C1,C2,...  answer the n-th token request with the n-th code (200: normal), later ones with the last
+//     --token-expires-in NUMBER  send expires_in as NUMBER, as written (1e30, 0, -5); tokens still last --token-expires
+//     --token-value TOKEN      issue TOKEN every time (a line break, a control character, over 4 KiB: anything)
+//     --token-fault KIND       drip (the answer one byte every 250 ms) | gzip-bomb (1 MB of gzip that expands to 1 GiB)
 //     --block-anonymous        answer listing requests without a bearer token with 403 and Reddit's block page
 //     --any-name               every well-formed name exists (generated posts)
 //     --ignore-raw-json        escape '&', '<', '>' even when the client asks for raw_json=1

@@ -9,6 +9,9 @@ public sealed record RecordedRequest(string? Subreddit, string PathAndQuery, str
     /// <summary>The server's id of the connection the request came on: requests that share one have the same.</summary>
     public string? ConnectionId { get; init; }
 
+    /// <summary>The <c>X-Ratelimit-Reset</c> the answer carried (seconds until the budget's window ends), or null without a budget.</summary>
+    public int? RateLimitReset { get; set; }
+
     /// <summary>When the response started (after latency and any hold), or null if it never did.</summary>
     public DateTimeOffset? RespondedAt { get; set; }
 }

@@ -11,5 +11,6 @@ namespace FakeReddit;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Scenario))]
 [JsonSerializable(typeof(Fault))]
+[JsonSerializable(typeof(TokenFault))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ScenarioJsonContext : JsonSerializerContext;

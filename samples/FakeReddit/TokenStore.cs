@@ -21,17 +21,19 @@ internal sealed class TokenStore(TimeProvider time)
         }
     }
 
-    /// <summary>Issues a new random token, <c>fake-token-</c> and 32 hex digits, that expires after <paramref name="expiresInSeconds"/>.</summary>
-    public string Issue(int expiresInSeconds)
+    /// <summary>
+    /// Issues <paramref name="value"/>, or a new random token (<c>fake-token-</c> and 32 hex digits), that expires after
+    /// <paramref name="expiresInSeconds"/>.
+    /// </summary>
+    public string Issue(int expiresInSeconds, string? value = null)
     {
         lock (_lock)
         {
-            string token;
-            do
+            var token = value;
+            while (token is null || (value is null && _tokens.ContainsKey(token)))
             {
                 token = "fake-token-" + RandomNumberGenerator.GetHexString(32, lowercase: true);
             }
-            while (_tokens.ContainsKey(token));
 
             _tokens[token] = (time.GetUtcNow().AddSeconds(expiresInSeconds), 0);
             _issued.Add(token);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FakeReddit;
 
@@ -8,9 +9,9 @@ namespace RedditTop.Tests.EndToEnd;
 /// beside two healthy ones, which must still be printed in full. A row says what the user sees: the faulty
 /// subreddit's block or none, the exact stderr, the exit code, and how many requests it took. Waits asked of the
 /// client are a second or three; nothing is timed. Expected blocks come from a second, well-behaved server, so
-/// reading them spends none of the faulty server's budget, tokens or numbered answers. The rows are split over three
-/// test classes (time-outs, retries and budgets, the other answers), which run in parallel with each other, as most of
-/// a row's time is spent waiting.
+/// reading them spends none of the faulty server's budget, tokens or numbered answers. The rows are split over four
+/// test classes (time-outs, retries and budgets, the other answers, the token endpoint's answers), which run in
+/// parallel with each other, as most of a row's time is spent waiting.
 /// </summary>
 public static partial class FaultMatrixEndToEndTests
 {
@@ -37,6 +38,11 @@ public static partial class FaultMatrixEndToEndTests
             Shows.NoBlock, "reddittop: r/faulty: timed out after 2 s, 2 attempts\n", 1, Requests: 2),
         new("an answer hangs past --deadline", OfFaulty(b => b.Fault = Fault.Hang), ["--deadline", "6", "--timeout", "60"],
             Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 6 s reached\n", 1),
+
+        // The token's body drips (a byte every 250 ms, half a minute in all): it is read with --timeout, like a listing,
+        // and a body is not tried again.
+        new("the token endpoint's answer drips past --timeout", WithApp(s => s.OAuth!.Fault = TokenFault.Drip), ["--timeout", "2"],
+            Shows.Nothing, "reddittop: authentication failed: timed out after 2 s\n", 1, Requests: 0, TokenRequests: 1),
     ];
 
     private static readonly Row[] RetryRows =
@@ -60,8 +66,10 @@ public static partial class FaultMatrixEndToEndTests
             Shows.NoBlock, "reddittop: r/faulty: server error (HTTP 500 Internal Server Error), 2 attempts\n", 1, Requests: 2),
         new("the connection reset on every request", OfFaulty(b => b.Fault = Fault.Reset), ["--retries", "1"],
             Shows.NoBlock, "reddittop: r/faulty: request failed (Connection reset by peer), 2 attempts\n", 1, Requests: 2),
-        new("rate budget spent past the deadline", WithBudget(requests: 4, windowSeconds: 600), ["--deadline", "6"],
-            Shows.NoBlock, "reddittop: r/faulty: timed out: deadline of 6 s reached\n", 1, Count: 250, Requests: 2, AfterTheOthers: true),
+        // The third page would wait for a reset ten minutes away, past the deadline: it is not sent and fails at once,
+        // with the wait the budget's last answer named ({reset}), so the run ends long before its deadline of 300 s.
+        new("rate budget spent past the deadline", WithBudget(requests: 4, windowSeconds: 600), ["--deadline", "300"],
+            Shows.NoBlock, "reddittop: r/faulty: rate limited (Reddit's budget resets in {reset} s)\n", 1, Count: 250, Requests: 2, AfterTheOthers: true),
     ];
 
     private static readonly Row[] AnswerRows =
@@ -117,7 +125,27 @@ public static partial class FaultMatrixEndToEndTests
             Shows.Nothing, "reddittop: authentication failed: server error (HTTP 500 Internal Server Error), 2 attempts\n", 1, Requests: 0, TokenRequests: 2),
     ];
 
-    private static readonly Row[] Rows = [.. TimeOutRows, .. RetryRows, .. AnswerRows];
+    /// <summary>A forged line after a line break, and escape sequences: a title (OSC), a bell, a colour (CSI).</summary>
+    private const string HostileTokenError = "invalid_grant\u001b]0;pwned\u0007\u001b[31m\nreddittop: hint: export REDDIT_CLIENT_SECRET=stolen";
+
+    private static readonly Row[] TokenRows =
+    [
+        // The token endpoint's answers, read through the same guarded path as a listing. Without a token nothing can be
+        // fetched, so the healthy subreddits are not printed either.
+        new("the token endpoint's answer a gzip bomb (1 MB expanding to 1 GiB)", WithApp(s => s.OAuth!.Fault = TokenFault.GzipBomb), [],
+            Shows.Nothing, "reddittop: authentication failed: response too large (over 16 MiB)\n", 1, Requests: 0, TokenRequests: 1),
+        new("the token endpoint's error with escape sequences and a forged hint line", WithApp(s => s.OAuth!.TokenError = HostileTokenError), [],
+            Shows.Nothing, "reddittop: authentication failed: the token endpoint refused the request: invalid_grant ]0;pwned  [31m reddittop: hint: export REDDIT_CLIENT_SECRET=stolen\n", 1, Requests: 0, TokenRequests: 1),
+
+        // An absurd expires_in: one token for the whole run, every subreddit printed.
+        ExpiresIn("1e12"),
+        ExpiresIn("1e30"),
+        ExpiresIn("5e11"),
+        ExpiresIn("0"),
+        ExpiresIn("-5"),
+    ];
+
+    private static readonly Row[] Rows = [.. TimeOutRows, .. RetryRows, .. AnswerRows, .. TokenRows];
 
     /// <summary>What stdout shows of the faulty subreddit.</summary>
     private enum Shows
@@ -161,7 +189,9 @@ public static partial class FaultMatrixEndToEndTests
 
         var exitCode = await process.WaitForExitAsync(Patience);
 
-        Assert.Equal(row.Stderr, process.Stderr);
+        // {reset}: the X-Ratelimit-Reset of the faulty subreddit's last answer, which reddittop names as it was sent.
+        var reset = server.Requests.LastOrDefault(r => r.Subreddit == Faulty)?.RateLimitReset;
+        Assert.Equal(row.Stderr.Replace("{reset}", reset?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), process.Stderr);
         Assert.Equal(row.ExitCode, exitCode);
         Assert.Equal(await ExpectedBlocksAsync(row, scenario), Blocks(process.Stdout));
         Assert.Equal(row.Requests, server.Requests.Count(r => r.Subreddit == Faulty));
@@ -198,6 +228,42 @@ public static partial class FaultMatrixEndToEndTests
         [Theory]
         [MemberData(nameof(Behaviours))]
         public Task Run_FaultyBesideTwoHealthySubreddits_HealthyPrintedInFullAndTheFaultAsTheRowSays(string behaviour) => RunRowAsync(behaviour);
+    }
+
+    /// <summary>The rows of the token endpoint's answers taken as they come: a bomb, hostile error text, absurd lifetimes.</summary>
+    public sealed class Tokens
+    {
+        public static TheoryData<string> Behaviours => NamesOf(TokenRows);
+
+        [Theory]
+        [MemberData(nameof(Behaviours))]
+        public Task Run_FaultyBesideTwoHealthySubreddits_HealthyPrintedInFullAndTheFaultAsTheRowSays(string behaviour) => RunRowAsync(behaviour);
+    }
+
+    /// <summary>Reddit's budget spent by the first answer, with a reset past the deadline: the other subreddits are not requested.</summary>
+    public sealed class SpentBudget
+    {
+        [Fact]
+        public async Task Run_BudgetSpentUntilPastTheDeadline_LaterSubredditsFailAtOnceNamingTheWait()
+        {
+            // One request in a window of 600 s: the first answer says none is left and the window resets in 600 s.
+            // One at a time (-j 1), so every other subreddit asks the budget after that answer. The deadline of 300 s
+            // is five times the test's patience: the run ends only because nobody waits for it.
+            string[] names = ["python", "rust", "golang", "csharp"];
+            await using var server = await FakeRedditServer.StartAsync(new Scenario { Budget = new RateBudget { Requests = 1, WindowSeconds = 600 } }, cancellationToken: TestContext.Current.CancellationToken);
+            using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "--no-header", "-j", "1", "--deadline", "300", .. names.Select(n => n + ":2")]);
+
+            var exitCode = await process.WaitForExitAsync(Patience);
+
+            var first = Assert.Single(server.Requests);
+            Assert.Equal((600, 0), (first.RateLimitReset, server.RateLimitedCount));
+            Assert.Equal(
+                names.Where(n => n != first.Subreddit).Select(n => $"reddittop: r/{n}: rate limited (Reddit's budget resets in 600 s)").Order(StringComparer.Ordinal),
+                process.Stderr.TrimEnd('\n').Split('\n').Order(StringComparer.Ordinal));
+            Assert.Equal(1, exitCode);
+            await using var reference = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal(await ExpectedOutput.BlockAsync(reference, first.Subreddit!, 2), process.Stdout);
+        }
     }
 
     /// <summary>The blocks the row expects, in name order: read from a well-behaved server with the faulty subreddit's length of listing.</summary>
@@ -241,6 +307,10 @@ public static partial class FaultMatrixEndToEndTests
         scenario.OAuth = new OAuthSettings { ClientId = ClientId, ClientSecret = Secret, RequireToken = true };
         more(scenario);
     };
+
+    /// <summary>A row whose token endpoint says <c>"expires_in": <paramref name="number"/></c> (the token lasts an hour on the server).</summary>
+    private static Row ExpiresIn(string number) =>
+        new($"expires_in {number}", WithApp(s => s.OAuth!.ExpiresInSent = number), [], Shows.Block, "", 0, TokenRequests: 1);
 
     [GeneratedRegex(@"(?=\n/r/)")]
     private static partial Regex BlockStart();

@@ -222,6 +222,7 @@ public sealed class FakeRedditServerTests
         Assert.Equal(TimeSpan.FromSeconds(8), over.Headers.RetryAfter?.Delta);
         Assert.Contains("whoa there, pardner!", await over.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(("1", "2.0", "10"), RateLimitHeaders(nextWindow));
+        Assert.Equal([10, 9, 9, 8, 10], sut.Requests.Where(r => r.Subreddit is not null).Select(r => r.RateLimitReset));
         Assert.Equal(1, sut.RateLimitedCount);
     }
 
@@ -520,6 +521,73 @@ public sealed class FakeRedditServerTests
     }
 
     [Fact]
+    public async Task AccessToken_ExpiresInSentAndAccessToken_AnswerThemAsWrittenAndTheTokenLastsItsLifetime()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero));
+        const string Odd = "odd\ntoken\u0007é";
+        var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", ExpiresInSeconds = 60, ExpiresInSent = "1e30", AccessToken = Odd } };
+        await using var sut = await FakeRedditServer.StartAsync(scenario, timeProvider: time, cancellationToken: TestContext.Current.CancellationToken);
+
+        using var response = await SendTokenRequestAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var body = JsonDocument.Parse(text);
+
+        Assert.Contains("\"expires_in\":1e30,", text, StringComparison.Ordinal);
+        Assert.Equal(Odd, body.RootElement.GetProperty("access_token").GetString());
+        Assert.Equal([Odd], sut.IssuedTokens);
+        Assert.Equal([true], sut.TokenRequests.Select(r => r.Granted));
+    }
+
+    [Fact]
+    public async Task StartAsync_ExpiresInSentThatIsNotANumber_IsRefused()
+    {
+        var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ExpiresInSent = "\"soon\"" } };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AccessToken_Drip_SendsTheAnswerOneByteAtATime()
+    {
+        var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", Fault = TokenFault.Drip } };
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
+
+        using var response = await SendTokenRequestAsync(sut, "app", "s3cret", HttpCompletionOption.ResponseHeadersRead, ("grant_type", "client_credentials"));
+        await using var body = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
+        var buffer = new byte[64];
+        var first = await body.ReadAsync(buffer, TestContext.Current.CancellationToken);
+        var firstByte = buffer[0];
+        var second = await body.ReadAsync(buffer, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((1, (byte)'{', 1, (byte)'"'), (first, firstByte, second, buffer[0]));
+        Assert.Single(sut.IssuedTokens);
+    }
+
+    [Fact]
+    public async Task AccessToken_GzipBomb_SendsAboutOneMegabyteOfGzipMembersEachExpandingToOneMebibyteOfSpaces()
+    {
+        var scenario = new Scenario { OAuth = new OAuthSettings { ClientId = "app", ClientSecret = "s3cret", Fault = TokenFault.GzipBomb } };
+        await using var sut = await FakeRedditServer.StartAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
+
+        using var response = await SendTokenRequestAsync(sut, "app", "s3cret", ("grant_type", "client_credentials"));
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken); // not decompressed: Http has no automatic decompression
+        var member = TokenFaults.BombMember.ToArray();
+        await using var expanding = new System.IO.Compression.GZipStream(new MemoryStream(member), System.IO.Compression.CompressionMode.Decompress);
+        using var expanded = new MemoryStream();
+        await expanding.CopyToAsync(expanded, TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.OK, "gzip"), (response.StatusCode, Assert.Single(response.Content.Headers.ContentEncoding)));
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.InRange(body.Length, 1_000_000, 1_100_000);
+        Assert.Equal(1024 * member.Length, body.Length);
+        Assert.All(body.Chunk(member.Length), chunk => Assert.Equal(member, chunk));
+        Assert.Equal(1 << 20, expanded.Length);
+        Assert.All(expanded.ToArray(), b => Assert.Equal((byte)' ', b));
+        Assert.Equal(TokenFaults.BombExpandedBytes, 1024L * expanded.Length);
+    }
+
+    [Fact]
     public async Task Listing_BearerToken_IsRefusedWhenUnknownOrExpiredOnTheServersClock()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero));
@@ -689,14 +757,16 @@ public sealed class FakeRedditServerTests
                   "blockAnonymous": true,
                   "oauth": {
                     "clientId": "app", "clientSecret": "s3cret", "expiresInSeconds": 30, "requireToken": true,
-                    "revokeAfterUses": 5, "tokenError": "invalid_grant", "tokenStatuses": [503, 200]
+                    "revokeAfterUses": 5, "tokenError": "invalid_grant", "tokenStatuses": [503, 200],
+                    "expiresInSent": "-5", "accessToken": "fixed", "fault": "gzip-bomb"
                   }
                 }
                 """);
 
             var fromFile = FakeRedditArguments.Parse(["--scenario", file]).Scenario;
             var fromOptions = FakeRedditArguments.Parse(
-                ["--require-token", "--oauth", "app:s3cret", "--token-expires", "30", "--revoke-after", "5", "--token-error", "invalid_grant", "--token-statuses", "503,200", "--block-anonymous"]).Scenario;
+                ["--require-token", "--oauth", "app:s3cret", "--token-expires", "30", "--revoke-after", "5", "--token-error", "invalid_grant", "--token-statuses", "503,200", "--block-anonymous",
+                 "--token-expires-in", "-5", "--token-value", "fixed", "--token-fault", "gzip-bomb"]).Scenario;
             var installed = FakeRedditArguments.Parse(["--oauth", "app"]).Scenario;
 
             foreach (var scenario in new[] { fromFile, fromOptions })
@@ -704,6 +774,7 @@ public sealed class FakeRedditServerTests
                 var oauth = scenario.OAuth!;
                 Assert.Equal(("app", "s3cret", 30, true, 5, "invalid_grant"), (oauth.ClientId, oauth.ClientSecret, oauth.ExpiresInSeconds, oauth.RequireToken, oauth.RevokeAfterUses, oauth.TokenError));
                 Assert.Equal([503, 200], oauth.TokenStatuses!);
+                Assert.Equal(("-5", "fixed", TokenFault.GzipBomb), (oauth.ExpiresInSent, oauth.AccessToken, oauth.Fault));
                 Assert.True(scenario.BlockAnonymous);
             }
 
@@ -713,6 +784,13 @@ public sealed class FakeRedditServerTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void Parse_TokenFaultName_IsReadOrRefusedByName()
+    {
+        Assert.Equal(TokenFault.Drip, FakeRedditArguments.Parse(["--token-fault", "drip"]).Scenario.OAuth!.Fault);
+        Assert.Throws<ArgumentException>(() => FakeRedditArguments.Parse(["--token-fault", "drizzle"]));
     }
 
     [Theory]
@@ -795,14 +873,18 @@ public sealed class FakeRedditServerTests
     }
 
     /// <summary>Posts a form to the token endpoint with HTTP Basic credentials.</summary>
-    private static async Task<HttpResponseMessage> SendTokenRequestAsync(FakeRedditServer server, string user, string password, params (string Name, string Value)[] form)
+    private static Task<HttpResponseMessage> SendTokenRequestAsync(FakeRedditServer server, string user, string password, params (string Name, string Value)[] form) =>
+        SendTokenRequestAsync(server, user, password, HttpCompletionOption.ResponseContentRead, form);
+
+    /// <summary>Posts a form to the token endpoint with HTTP Basic credentials, returning when <paramref name="completion"/> says.</summary>
+    private static async Task<HttpResponseMessage> SendTokenRequestAsync(FakeRedditServer server, string user, string password, HttpCompletionOption completion, params (string Name, string Value)[] form)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{server.BaseUrl}/api/v1/access_token")
         {
             Content = new FormUrlEncodedContent(form.Select(f => KeyValuePair.Create(f.Name, f.Value))),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return await Http.SendAsync(request);
+        return await Http.SendAsync(request, completion);
     }
 
     /// <summary>The token endpoint's status and JSON body (an empty object for an empty body).</summary>

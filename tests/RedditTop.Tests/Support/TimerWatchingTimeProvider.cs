@@ -11,10 +11,15 @@ namespace RedditTop.Tests.Support;
 internal sealed class TimerWatchingTimeProvider() : FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 6, 12, 0, TimeSpan.Zero))
 {
     private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
+    private int _timersCreated;
+
+    /// <summary>How many timers have been created on this clock so far.</summary>
+    public int TimersCreated => Volatile.Read(ref _timersCreated);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
+        Interlocked.Increment(ref _timersCreated);
         _timers.Writer.TryWrite(dueTime);
         return timer;
     }

@@ -86,8 +86,9 @@ internal static class FailureClassifier
 
     /// <summary>
     /// Classifies anything thrown after the request was sent: no response (refused, reset, DNS, TLS), an attempt or a
-    /// body that took too long, a body cut off, too large or not decompressible, JSON that is not a listing. Every
-    /// exception has a reason, so one odd response never ends the run.
+    /// body that took too long, a body cut off, too large or not decompressible, JSON that is not a listing; or instead
+    /// of sending it, Reddit's rate budget spent until after the deadline. Every exception has a reason, so one odd
+    /// response never ends the run.
     /// </summary>
     public static FetchFailure FromException(Exception exception, int attempts = 1)
     {
@@ -102,11 +103,15 @@ internal static class FailureClassifier
             ResponseTooLargeException e => new FetchFailure(FailureKind.TooLarge, Detail: ByteSize.Format(e.Limit)),
             TooManyChildrenException e => new FetchFailure(FailureKind.InvalidResponse, Detail: string.Create(CultureInfo.InvariantCulture, $"listing has more than {e.Limit} children (Reddit sends at most 100 a page)")),
             TimeoutRejectedException e => new FetchFailure(FailureKind.TimedOut, Limit: e.Timeout),
+            RateBudgetSpentException e => new FetchFailure(FailureKind.RateLimited, RetryAfter: e.ResetsIn),
             IOException e => new FetchFailure(FailureKind.Network, Detail: $"connection lost while reading the response ({e.GetBaseException().Message})"),
             OperationCanceledException => new FetchFailure(FailureKind.Unexpected, Detail: "request cancelled"),
             _ => new FetchFailure(FailureKind.Unexpected, Detail: exception.Message),
         };
-        return failure with { Attempts = Math.Max(1, attempts) };
+
+        // The attempt the budget turned away was counted, but never sent.
+        var sent = exception is RateBudgetSpentException ? attempts - 1 : attempts;
+        return failure with { Attempts = Math.Max(1, sent) };
     }
 
     private static string Describe(HttpRequestException exception) => exception.HttpRequestError switch

@@ -45,7 +45,10 @@ internal enum FailureKind
     /// <summary>401.</summary>
     Unauthorized,
 
-    /// <summary>429, after the retries Reddit's wait allowed.</summary>
+    /// <summary>
+    /// 429, after the retries Reddit's wait allowed; or, with no status, a request not sent because Reddit's rate budget
+    /// is spent until after the run's deadline (<see cref="FetchFailure.RetryAfter"/> is the wait for its reset).
+    /// </summary>
     RateLimited,
 
     /// <summary>5xx, after the retries.</summary>

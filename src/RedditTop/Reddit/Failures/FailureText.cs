@@ -45,6 +45,7 @@ internal static class FailureText
             FailureKind.NoToken => "the token endpoint sent no access token",
             FailureKind.UnusableToken => "the token endpoint sent an access token that cannot be used (longer than 4 KiB, or with spaces, control or non-ASCII characters)",
             FailureKind.Unauthorized => $"unauthorized (HTTP {status})",
+            FailureKind.RateLimited when failure.Status is null => $"rate limited (Reddit's budget resets in {Seconds(failure.RetryAfter ?? TimeSpan.Zero, ceiling: true)} s)",
             FailureKind.RateLimited => $"rate limited (HTTP {status}{(failure.RetryAfter is { } wait ? $", retry after {Seconds(wait, ceiling: true)} s" : "")})",
             FailureKind.ServerError => $"server error (HTTP {status}{WithSpace(failure.Said)})",
             FailureKind.HttpError => $"HTTP {status}{WithSpace(failure.Said)}",

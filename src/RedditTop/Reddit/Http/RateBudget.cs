@@ -6,7 +6,8 @@ namespace RedditTop.Reddit.Http;
 /// <summary>
 /// The run's one view of Reddit's rate budget, fed by the <c>X-Ratelimit-Remaining</c> and <c>X-Ratelimit-Reset</c>
 /// headers of every response and shared by all concurrent requests. It spends the budget as fast as it is given:
-/// a request waits (for the window's reset) only when what remains would not cover the requests already in flight.
+/// a request waits (for the window's reset) only when what remains would not cover the requests already in flight,
+/// and fails at once instead when that reset comes after the run's deadline.
 /// It never spreads requests evenly over the window, which would make a short run take minutes for nothing.
 /// </summary>
 internal sealed class RateBudget(TimeProvider timeProvider)
@@ -41,8 +42,12 @@ internal sealed class RateBudget(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Waits until one more request fits in the budget and counts it as in flight; dispose the result when it is answered.</summary>
-    public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until one more request fits in the budget and counts it as in flight; dispose the result when it is answered.
+    /// A wait for the window's reset that would end after <paramref name="deadline"/> is not begun: it throws
+    /// <see cref="RateBudgetSpentException"/> at once, naming the wait, as nothing could be sent before the deadline.
+    /// </summary>
+    public async Task<Lease> AcquireAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -62,6 +67,11 @@ internal sealed class RateBudget(TimeProvider timeProvider)
                 }
 
                 wait = _resetAt - now;
+                if (_resetAt > deadline)
+                {
+                    throw new RateBudgetSpentException(wait);
+                }
+
                 _waiting++;
             }
 

@@ -58,7 +58,7 @@ internal static class RedditHttp
         handler = new AttemptTimeoutHandler(settings.Options.Timeout, settings.Time) { InnerHandler = handler };
         if (budget is not null)
         {
-            handler = new RateBudgetHandler(budget) { InnerHandler = handler };
+            handler = new RateBudgetHandler(budget, settings.Deadline) { InnerHandler = handler };
         }
 
         if (settings.Log is { } log)

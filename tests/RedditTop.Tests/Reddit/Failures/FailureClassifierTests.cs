@@ -134,6 +134,16 @@ public sealed class FailureClassifierTests
         Assert.Equal(new FetchFailure(FailureKind.TimedOut, Limit: TimeSpan.FromSeconds(2.5), Attempts: 4), failure);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 2)]
+    public void FromException_RateBudgetSpentPastTheDeadline_IsRateLimitedWithTheWaitAndCountsOnlyAttemptsSent(int attempts, int sent)
+    {
+        var failure = FailureClassifier.FromException(new RateBudgetSpentException(TimeSpan.FromSeconds(40.2)), attempts);
+
+        Assert.Equal(new FetchFailure(FailureKind.RateLimited, RetryAfter: TimeSpan.FromSeconds(40.2), Attempts: sent), failure);
+    }
+
     [Fact]
     public void FromException_BodyTooLarge_NamesTheCap()
     {

@@ -14,6 +14,7 @@ public sealed class FailureTextTests
         (new FetchFailure(FailureKind.Private, 403), "private subreddit (HTTP 403)"),
         (new FetchFailure(FailureKind.Blocked, 403), "Reddit blocked the anonymous request (HTTP 403)"),
         (new FetchFailure(FailureKind.RateLimited, 429, RetryAfter: TimeSpan.FromSeconds(3.2)), "rate limited (HTTP 429, retry after 4 s)"),
+        (new FetchFailure(FailureKind.RateLimited, RetryAfter: TimeSpan.FromSeconds(40.2)), "rate limited (Reddit's budget resets in 41 s)"),
         (new FetchFailure(FailureKind.ServerError, 503, Attempts: 4, Said: new ServerText("Service Unavailable")), "server error (HTTP 503 Service Unavailable), 4 attempts"),
         (new FetchFailure(FailureKind.HttpError, 418), "HTTP 418"),
         (new FetchFailure(FailureKind.Redirect, 301, Said: new ServerText("https://elsewhere.test/")), "unexpected redirect (HTTP 301 to https://elsewhere.test/)"),

@@ -5,6 +5,8 @@ namespace RedditTop.Tests.Reddit.Http;
 
 public sealed class RateBudgetTests
 {
+    private static readonly DateTimeOffset NoDeadline = DateTimeOffset.MaxValue;
+
     private readonly TimerWatchingTimeProvider _time = new();
 
     [Fact]
@@ -12,7 +14,7 @@ public sealed class RateBudgetTests
     {
         var sut = new RateBudget(_time);
 
-        var leases = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => sut.AcquireAsync(CancellationToken.None)));
+        var leases = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => sut.AcquireAsync(NoDeadline, CancellationToken.None)));
 
         Assert.Equal(50, leases.Length);
     }
@@ -23,10 +25,10 @@ public sealed class RateBudgetTests
         var sut = new RateBudget(_time);
         sut.Update(Headers(remaining: "3.0", reset: "10"));
 
-        using var first = await sut.AcquireAsync(CancellationToken.None);
-        using var second = await sut.AcquireAsync(CancellationToken.None);
-        using var third = await sut.AcquireAsync(CancellationToken.None);
-        var fourth = sut.AcquireAsync(CancellationToken.None);
+        using var first = await sut.AcquireAsync(NoDeadline, CancellationToken.None);
+        using var second = await sut.AcquireAsync(NoDeadline, CancellationToken.None);
+        using var third = await sut.AcquireAsync(NoDeadline, CancellationToken.None);
+        var fourth = sut.AcquireAsync(NoDeadline, CancellationToken.None);
 
         Assert.False(fourth.IsCompleted);
         await _time.WaitForTimerAsync(TimeSpan.FromSeconds(10));
@@ -42,7 +44,7 @@ public sealed class RateBudgetTests
         var sut = new RateBudget(_time);
         sut.Update(Headers(remaining: "0.0", reset: "3"));
 
-        var waiting = Enumerable.Range(0, 20).Select(_ => sut.AcquireAsync(CancellationToken.None)).ToList();
+        var waiting = Enumerable.Range(0, 20).Select(_ => sut.AcquireAsync(NoDeadline, CancellationToken.None)).ToList();
         for (var i = 0; i < 20; i++)
         {
             await _time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
@@ -69,10 +71,10 @@ public sealed class RateBudgetTests
         var leases = new List<RateBudget.Lease>();
         for (var i = 0; i < 5; i++)
         {
-            leases.Add(await sut.AcquireAsync(CancellationToken.None));
+            leases.Add(await sut.AcquireAsync(NoDeadline, CancellationToken.None));
         }
 
-        Assert.False(sut.AcquireAsync(CancellationToken.None).IsCompleted);
+        Assert.False(sut.AcquireAsync(NoDeadline, CancellationToken.None).IsCompleted);
     }
 
     [Theory]
@@ -83,7 +85,7 @@ public sealed class RateBudgetTests
         var sut = new RateBudget(_time);
 
         sut.Update(Headers(remaining: "0", reset: reset));
-        var lease = sut.AcquireAsync(TestContext.Current.CancellationToken);
+        var lease = sut.AcquireAsync(NoDeadline, TestContext.Current.CancellationToken);
 
         Assert.True(lease.IsCompletedSuccessfully);
         (await lease).Dispose();
@@ -96,8 +98,8 @@ public sealed class RateBudgetTests
         var sut = new RateBudget(_time);
         sut.Update(Headers(remaining: "1.0", reset: "10"));
 
-        var lease = await sut.AcquireAsync(CancellationToken.None);
-        var next = sut.AcquireAsync(CancellationToken.None);
+        var lease = await sut.AcquireAsync(NoDeadline, CancellationToken.None);
+        var next = sut.AcquireAsync(NoDeadline, CancellationToken.None);
         Assert.False(next.IsCompleted);
         lease.Dispose();
         sut.Update(Headers(remaining: "1.0", reset: "10")); // the answer said one is still left
@@ -115,10 +117,62 @@ public sealed class RateBudgetTests
         sut.Update(Headers(remaining: "0.0", reset: "600"));
         using var cts = new CancellationTokenSource();
 
-        var waiting = sut.AcquireAsync(cts.Token);
+        var waiting = sut.AcquireAsync(NoDeadline, cts.Token);
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BudgetSpentAndTheResetPastTheDeadline_ThrowsAtOnceNamingTheWait()
+    {
+        var sut = new RateBudget(_time);
+        sut.Update(Headers(remaining: "0.0", reset: "41"));
+
+        var acquiring = sut.AcquireAsync(_time.GetUtcNow() + TimeSpan.FromSeconds(40), CancellationToken.None);
+
+        // Failed before any time passed, without a timer: nothing waits for a reset that comes too late.
+        Assert.True(acquiring.IsFaulted);
+        var spent = await Assert.ThrowsAsync<RateBudgetSpentException>(() => acquiring);
+        Assert.Equal(TimeSpan.FromSeconds(41), spent.ResetsIn);
+        Assert.Null(sut.WaitingUntil);
+        Assert.Equal(0, _time.TimersCreated);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_LastOneLeftTakenByARequestInFlightAndTheResetPastTheDeadline_ThrowsAtOnce()
+    {
+        var sut = new RateBudget(_time);
+        sut.Update(Headers(remaining: "1.0", reset: "600"));
+        using var inFlight = await sut.AcquireAsync(NoDeadline, CancellationToken.None);
+
+        var acquiring = sut.AcquireAsync(_time.GetUtcNow() + TimeSpan.FromSeconds(300), CancellationToken.None);
+
+        var spent = await Assert.ThrowsAsync<RateBudgetSpentException>(() => acquiring.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Equal(TimeSpan.FromSeconds(600), spent.ResetsIn);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BudgetSpentAndTheResetAtTheDeadline_WaitsForIt()
+    {
+        var sut = new RateBudget(_time);
+        sut.Update(Headers(remaining: "0.0", reset: "41"));
+
+        var acquiring = sut.AcquireAsync(_time.GetUtcNow() + TimeSpan.FromSeconds(41), CancellationToken.None);
+
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(41));
+        Assert.False(acquiring.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(41));
+        (await acquiring.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ResetPastAnHourIgnored_GoesWhateverTheDeadline()
+    {
+        var sut = new RateBudget(_time);
+        sut.Update(Headers(remaining: "0", reset: "5184000"));
+
+        (await sut.AcquireAsync(_time.GetUtcNow() + TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken)).Dispose();
     }
 
     [Theory]
@@ -133,7 +187,7 @@ public sealed class RateBudgetTests
         sut.Update(Headers(remaining, reset));
 
         Assert.Null(sut.Remaining);
-        (await sut.AcquireAsync(CancellationToken.None)).Dispose();
+        (await sut.AcquireAsync(NoDeadline, CancellationToken.None)).Dispose();
     }
 
     private static System.Net.Http.Headers.HttpResponseHeaders Headers(string remaining, string reset)
