@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace RedditTop.Cli;
 
-/// <summary>One <c>subreddit[:count]</c> argument as typed: <c>python</c>, <c>python:3</c>, <c>python+rust:20</c>.</summary>
+/// <summary>
+/// One <c>subreddit[:count]</c> argument as typed: <c>python</c>, <c>python:3</c>, <c>python+rust:20</c>. A name copied
+/// from Reddit (<c>r/python</c>, <c>/r/python/</c>) stands for the subreddit, without the prefix.
+/// </summary>
 internal sealed record SubredditSpec(string Name, int? Count)
 {
     public const int MinCount = 1;
@@ -30,6 +33,7 @@ internal sealed record SubredditSpec(string Name, int? Count)
             count = n;
         }
 
+        name = WithoutRedditPrefix(name);
         if (!IsValidName(name))
         {
             error = $"'{token}' is not a subreddit name: use 2-21 letters, digits or underscores, several joined with '+'";
@@ -38,6 +42,21 @@ internal sealed record SubredditSpec(string Name, int? Count)
 
         spec = new SubredditSpec(name, count);
         return true;
+    }
+
+    /// <summary><paramref name="name"/> without a leading <c>r/</c> or <c>/r/</c> (any case) and a trailing <c>/</c>, as Reddit writes and links a subreddit.</summary>
+    private static string WithoutRedditPrefix(string name)
+    {
+        foreach (var prefix in (ReadOnlySpan<string>)["/r/", "r/"])
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = name[prefix.Length..];
+                return rest.EndsWith('/') ? rest[..^1] : rest;
+            }
+        }
+
+        return name;
     }
 
     /// <summary>Reddit's rule for a name, or for each part of an <c>a+b</c> multireddit name.</summary>

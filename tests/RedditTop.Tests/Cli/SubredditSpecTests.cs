@@ -12,6 +12,10 @@ public sealed class SubredditSpecTests
     [InlineData("dailyprogrammer", "dailyprogrammer", null)]
     [InlineData("a_very_long_name_21ch", "a_very_long_name_21ch", null)]
     [InlineData("python+rust:20", "python+rust", 20)]
+    [InlineData("r/python", "python", null)]
+    [InlineData("/r/Python:3", "Python", 3)]
+    [InlineData("R/python/", "python", null)]
+    [InlineData("/r/python+rust/:5", "python+rust", 5)]
     public void TryParse_ValidToken_ReturnsNameAndCount(string token, string expectedName, int? expectedCount)
     {
         var ok = SubredditSpec.TryParse(token, out var spec, out var error);
@@ -23,6 +27,10 @@ public sealed class SubredditSpecTests
     [Theory]
     [InlineData("../x", "is not a subreddit name")]
     [InlineData("py/thon", "is not a subreddit name")]
+    [InlineData("r/", "is not a subreddit name")]
+    [InlineData("r/r/python", "is not a subreddit name")]
+    [InlineData("u/someone", "is not a subreddit name")]
+    [InlineData("/r/python//", "is not a subreddit name")]
     [InlineData("p", "is not a subreddit name")]
     [InlineData("a_name_that_is_22_char", "is not a subreddit name")]
     [InlineData("pyth-on", "is not a subreddit name")]

@@ -49,6 +49,17 @@ public sealed partial class EndToEndTests
     }
 
     [Fact]
+    public async Task Run_NamesCopiedFromReddit_FetchedAndPrintedWithoutThePrefix()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
+
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "--order", "input", "--no-header", "r/python:2", "/r/rust/:1");
+
+        Assert.Equal((0, ""), (exitCode, stderr));
+        Assert.Equal(await ExpectedOutput.BlockAsync(server, "python", 2) + await ExpectedOutput.BlockAsync(server, "rust", 1), stdout);
+    }
+
+    [Fact]
     public async Task Run_HundredPosts_KeepsEmojiAndAccentsAsUtf8()
     {
         await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
