@@ -31,7 +31,7 @@ internal sealed partial class CommandDefinition
 
     public Option<string?> Output { get; } = new("--output", "-o")
     {
-        Description = "Write to FILE instead of stdout, replacing it whole only when at least one subreddit was fetched",
+        Description = "Write to FILE instead of stdout (- is stdout), replacing it whole only when at least one subreddit was fetched",
         HelpName = "file",
         CustomParser = result =>
         {

@@ -49,7 +49,7 @@ internal static class RunOptionsBinding
             parseResult.GetValue(cli.Order).Value,
             parseResult.GetValue(cli.Color).Value,
             !parseResult.GetValue(cli.NoHeader),
-            parseResult.GetValue(cli.Output));
+            parseResult.GetValue(cli.Output) is not "-" and var file ? file : null); // -o - is stdout, as for curl and sort; ./- names a file
         var watch = new WatchOptions(
             parseResult.GetValue(cli.Watch) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             parseResult.GetValue(cli.MarkNew),

@@ -21,6 +21,18 @@ public sealed class OutputFileEndToEndTests : IDisposable
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Run_OutputDash_IsStdoutAndMakesNoFile()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: Cancellation);
+        var dash = Path.Combine(Environment.CurrentDirectory, "-");
+
+        var toDash = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "--no-header", "-o", "-", "python:2");
+
+        Assert.Equal((0, await ExpectedOutput.BlockAsync(server, "python", 2), ""), toDash);
+        Assert.False(File.Exists(dash));
+    }
+
+    [Fact]
     public async Task Run_OutputToAFifo_TheReaderGetsAllThatStdoutWouldGet()
     {
         var fifo = MakeFifo();
