@@ -48,6 +48,12 @@ internal sealed partial class CommandDefinition
             Root.Directives.Remove(suggest);
         }
 
+        // -V, as ripgrep, curl and Python spell it (-v is --verbose).
+        foreach (var version in Root.Options.OfType<VersionOption>())
+        {
+            version.Aliases.Add("-V");
+        }
+
         CompletionAction.Install(this);
     }
 

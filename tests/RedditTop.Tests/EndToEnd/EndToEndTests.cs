@@ -252,10 +252,12 @@ public sealed partial class EndToEndTests
         Assert.DoesNotContain("&amp;", stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Run_Version_PrintsTheVersion()
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("-V")]
+    public async Task Run_Version_PrintsTheVersion(string option)
     {
-        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--version");
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync(option);
 
         Assert.Equal(0, exitCode);
         Assert.Equal("0.1.0\n", stdout);
