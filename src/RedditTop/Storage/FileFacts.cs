@@ -26,14 +26,14 @@ internal enum FileKind
 /// every Linux architecture. .NET's own file APIs cannot tell a FIFO or a device from a regular file, and opening a FIFO
 /// blocks until someone opens its other end: a file reddittop reads or replaces is looked at with this first.
 /// </summary>
-internal readonly partial record struct FileFacts(FileKind Kind, UnixFileMode Mode, uint Owner, uint Group, uint Links)
+internal readonly record struct FileFacts(FileKind Kind, UnixFileMode Mode, uint Owner, uint Group, uint Links)
 {
     private const int AtCurrentDirectory = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxBasicStats = 0x7ff;
-    private const int NoSuchFile = 2;
-    private const int NotADirectory = 20;
+    private const int StatxSize = 256;
     private const int TypeMask = 0xF000;
+    private const int FifoType = 0x1000;
     private const int RegularType = 0x8000;
     private const int DirectoryType = 0x4000;
     private const int LinkType = 0xA000;
@@ -47,12 +47,23 @@ internal readonly partial record struct FileFacts(FileKind Kind, UnixFileMode Mo
     /// <summary>What is at <paramref name="path"/> after following every symbolic link; null where <see cref="Supported"/> is false.</summary>
     public static FileFacts? Of(string path) => Get(path, 0);
 
+    /// <summary>
+    /// Whether <paramref name="path"/>, after following every symbolic link, is a FIFO (a named pipe), which cannot be
+    /// opened for writing without blocking until something opens it for reading; false where <see cref="Supported"/> is
+    /// false, when nothing is there, or when the path cannot be looked at.
+    /// </summary>
+    public static bool IsFifo(string path)
+    {
+        Span<byte> buffer = stackalloc byte[StatxSize];
+        return Supported && Statx(path, 0, buffer) && (ModeOf(buffer) & TypeMask) == FifoType;
+    }
+
     /// <summary>The user this process acts as (its effective user id), the owner its own files and folders have; 0 where <see cref="Supported"/> is false.</summary>
-    public static uint UserId => Supported ? Native.geteuid() : 0;
+    public static uint UserId => Supported ? Libc.geteuid() : 0;
 
     /// <summary>Gives <paramref name="path"/> (not a link's target) to <paramref name="owner"/> and <paramref name="group"/>; false when the process may not, which is not an error.</summary>
     public static bool TryChangeOwner(string path, uint owner, uint group) =>
-        Supported && Native.lchown(path, owner, group) == 0;
+        Supported && Libc.lchown(path, owner, group) == 0;
 
     private static FileFacts? Get(string path, int flags)
     {
@@ -61,16 +72,16 @@ internal readonly partial record struct FileFacts(FileKind Kind, UnixFileMode Mo
             return null;
         }
 
-        Span<byte> buffer = stackalloc byte[256];
-        if (Native.statx(AtCurrentDirectory, path, flags, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
+        Span<byte> buffer = stackalloc byte[StatxSize];
+        if (!Statx(path, flags, buffer))
         {
             var error = Marshal.GetLastPInvokeError();
-            return error is NoSuchFile or NotADirectory
+            return error is Libc.NoSuchFile or Libc.NotADirectory
                 ? new FileFacts(FileKind.Missing, 0, 0, 0, 0)
                 : throw new IOException(Marshal.GetPInvokeErrorMessage(error));
         }
 
-        var mode = BitConverter.ToUInt16(buffer[28..30]);
+        var mode = ModeOf(buffer);
         var kind = (mode & TypeMask) switch
         {
             RegularType => FileKind.Regular,
@@ -90,8 +101,8 @@ internal readonly partial record struct FileFacts(FileKind Kind, UnixFileMode Mo
     {
         try
         {
-            Span<byte> buffer = stackalloc byte[256];
-            return Native.statx(AtCurrentDirectory, "/", 0, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0;
+            Span<byte> buffer = stackalloc byte[StatxSize];
+            return Statx("/", 0, buffer);
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
@@ -99,15 +110,10 @@ internal readonly partial record struct FileFacts(FileKind Kind, UnixFileMode Mo
         }
     }
 
-    private static partial class Native
-    {
-        [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-        public static partial int statx(int directory, string path, int flags, uint mask, ref byte buffer);
+    /// <summary><c>statx(2)</c> of <paramref name="path"/> into <paramref name="buffer"/> (<see cref="StatxSize"/> bytes); false with the error in <see cref="Marshal.GetLastPInvokeError"/>.</summary>
+    private static bool Statx(string path, int flags, Span<byte> buffer) =>
+        Libc.statx(AtCurrentDirectory, path, flags, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0;
 
-        [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-        public static partial int lchown(string path, uint owner, uint group);
-
-        [LibraryImport("libc")]
-        public static partial uint geteuid();
-    }
+    /// <summary><c>stx_mode</c>: the file's type and permission bits.</summary>
+    private static ushort ModeOf(ReadOnlySpan<byte> buffer) => BitConverter.ToUInt16(buffer[28..30]);
 }

@@ -18,7 +18,7 @@ namespace RedditTop.Storage;
 /// </list>
 /// Where <see cref="FileFacts.Supported"/> is false (not Linux), PATH is replaced in one rename, whatever it is.
 /// </summary>
-internal sealed partial class OutputFile : IAsyncDisposable
+internal sealed class OutputFile : IAsyncDisposable
 {
     private const int MaxLinks = 40; // as Linux follows at most 40 links in a path
 
@@ -132,7 +132,7 @@ internal sealed partial class OutputFile : IAsyncDisposable
     /// <summary>The absolute path of <paramref name="path"/> with no link, <c>.</c> or <c>..</c> left in it; null when it cannot be had (a folder that is not there: making the file then fails and says so).</summary>
     private static unsafe string? RealPath(string path)
     {
-        var resolved = Native.realpath(path, IntPtr.Zero);
+        var resolved = Libc.realpath(path, IntPtr.Zero);
         if (resolved == IntPtr.Zero)
         {
             return null;
@@ -146,11 +146,5 @@ internal sealed partial class OutputFile : IAsyncDisposable
         {
             NativeMemory.Free((void*)resolved); // the C library's free(3), which realpath(3) asks for
         }
-    }
-
-    private static partial class Native
-    {
-        [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-        public static partial IntPtr realpath(string path, IntPtr resolved);
     }
 }

@@ -12,7 +12,7 @@ namespace RedditTop.Storage;
 /// replaces a symbolic link at the path instead of writing through it; <see cref="Read"/> does not follow one either,
 /// and opens nothing but a regular file.
 /// </summary>
-internal static partial class PrivateFile
+internal static class PrivateFile
 {
     private const string NotRegular = "it is not a regular file";
 
@@ -112,14 +112,7 @@ internal static partial class PrivateFile
     /// <summary><c>open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)</c>, with the exceptions .NET's own open throws.</summary>
     private static SafeFileHandle OpenWithoutWaiting(string path)
     {
-        const int NonBlocking = 0x800, CloseOnExec = 0x80000;
-        const int NotPermitted = 1, NoSuchFile = 2, PermissionDenied = 13, NotADirectory = 20, TooManyLinks = 40;
-
-        // O_NOFOLLOW is the one of these flags whose value depends on the processor.
-        var noFollow = RuntimeInformation.ProcessArchitecture is Architecture.Arm or Architecture.Armv6 or Architecture.Arm64 or Architecture.Ppc64le
-            ? 0x8000
-            : 0x20000;
-        var descriptor = Native.open(path, NonBlocking | noFollow | CloseOnExec);
+        var descriptor = Libc.open(path, Libc.ReadOnly | Libc.NonBlocking | Libc.NoFollow | Libc.CloseOnExec, 0);
         if (descriptor >= 0)
         {
             return new SafeFileHandle(descriptor, ownsHandle: true);
@@ -128,17 +121,11 @@ internal static partial class PrivateFile
         var error = Marshal.GetLastPInvokeError();
         throw error switch
         {
-            NoSuchFile => new FileNotFoundException($"Could not find file '{path}'.", path),
-            NotADirectory => new DirectoryNotFoundException($"Could not find a part of the path '{path}'."),
-            PermissionDenied or NotPermitted => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
-            TooManyLinks => new IOException("it is a symbolic link"),
+            Libc.NoSuchFile => new FileNotFoundException($"Could not find file '{path}'.", path),
+            Libc.NotADirectory => new DirectoryNotFoundException($"Could not find a part of the path '{path}'."),
+            Libc.PermissionDenied or Libc.NotPermitted => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
+            Libc.TooManyLinks => new IOException("it is a symbolic link"),
             _ => new IOException(Marshal.GetPInvokeErrorMessage(error)),
         };
-    }
-
-    private static partial class Native
-    {
-        [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-        public static partial int open(string path, int flags);
     }
 }

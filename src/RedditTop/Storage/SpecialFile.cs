@@ -10,18 +10,8 @@ namespace RedditTop.Storage;
 /// nobody reads; then it is tried again every 50 ms until a reader comes or the caller gives up. Once open, the file
 /// is made blocking again, so a write waits for a slow reader as a write to stdout does.
 /// </summary>
-internal static partial class SpecialFile
+internal static class SpecialFile
 {
-    // The values of the generic Linux ABI, the same on every architecture .NET runs on (x64, Arm, s390x, ppc64le, RISC-V, LoongArch).
-    private const int WriteOnly = 0x1;
-    private const int NoControllingTerminal = 0x100;
-    private const int NonBlocking = 0x800;
-    private const int CloseOnExec = 0x80000;
-    private const int GetFlags = 3;
-    private const int SetFlags = 4;
-    private const int Interrupted = 4;
-    private const int NoReader = 6; // ENXIO: a FIFO nobody reads, opened with O_NONBLOCK (also a socket, or a device with no driver)
-
     private static readonly TimeSpan ReaderPoll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
@@ -36,19 +26,19 @@ internal static partial class SpecialFile
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var descriptor = Native.open(path, WriteOnly | NonBlocking | NoControllingTerminal | CloseOnExec, 0);
+            var descriptor = Libc.open(path, Libc.WriteOnly | Libc.NonBlocking | Libc.NoControllingTerminal | Libc.CloseOnExec, 0);
             if (descriptor >= 0)
             {
                 return Wrap(descriptor, path);
             }
 
             var error = Marshal.GetLastPInvokeError();
-            if (error == Interrupted)
+            if (error == Libc.Interrupted)
             {
                 continue;
             }
 
-            if (error != NoReader || !(fifo ??= FileFacts.IsFifo(path)))
+            if (error != Libc.NoSuchDeviceOrAddress || !(fifo ??= FileFacts.IsFifo(path)))
             {
                 throw Failure(path, error);
             }
@@ -62,8 +52,8 @@ internal static partial class SpecialFile
         var handle = new SafeFileHandle(descriptor, ownsHandle: true);
         try
         {
-            var flags = Native.fcntl(descriptor, GetFlags, 0);
-            if (flags < 0 || Native.fcntl(descriptor, SetFlags, flags & ~NonBlocking) < 0)
+            var flags = Libc.fcntl(descriptor, Libc.GetFlags, 0);
+            if (flags < 0 || Libc.fcntl(descriptor, Libc.SetFlags, flags & ~Libc.NonBlocking) < 0)
             {
                 throw Failure(path, Marshal.GetLastPInvokeError());
             }
@@ -79,13 +69,4 @@ internal static partial class SpecialFile
     }
 
     private static IOException Failure(string path, int error) => new($"'{path}': {Marshal.GetPInvokeErrorMessage(error)}");
-
-    private static partial class Native
-    {
-        [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-        public static partial int open(string path, int flags, int mode);
-
-        [LibraryImport("libc", SetLastError = true)]
-        public static partial int fcntl(int descriptor, int command, int argument);
-    }
 }
