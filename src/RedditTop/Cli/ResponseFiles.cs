@@ -84,27 +84,16 @@ internal sealed class ResponseFiles
     private string Read(string path)
     {
         var first = _left == MaxBytes;
-        using var content = new MemoryStream();
+        byte[] content;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
         {
-            var buffer = new byte[16 * 1024];
-            int read;
-            while ((read = stream.Read(buffer)) > 0)
-            {
-                if (read > _left)
-                {
-                    throw new IOException(first
-                        ? $"the file is larger than {ByteSize.Format(MaxBytes)}"
-                        : $"the response files are larger than {ByteSize.Format(MaxBytes)} in all");
-                }
-
-                _left -= read;
-                content.Write(buffer, 0, read);
-            }
+            content = BoundedRead.ReadAll(stream, _left) ?? throw new IOException(first
+                ? $"the file is larger than {ByteSize.Format(MaxBytes)}"
+                : $"the response files are larger than {ByteSize.Format(MaxBytes)} in all");
         }
 
-        content.Position = 0;
-        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        _left -= content.Length;
+        using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 

@@ -76,20 +76,7 @@ internal static class PrivateFile
         }
 
         using var stream = facts is null ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0) : Open(path);
-        using var content = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            if (content.Length + read > maxBytes)
-            {
-                throw new IOException($"it is larger than {ByteSize.Format(maxBytes)}");
-            }
-
-            content.Write(buffer, 0, read);
-        }
-
-        return content.ToArray();
+        return BoundedRead.ReadAll(stream, maxBytes) ?? throw new IOException($"it is larger than {ByteSize.Format(maxBytes)}");
     }
 
     /// <summary>
