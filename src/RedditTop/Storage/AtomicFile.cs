@@ -50,13 +50,7 @@ internal sealed class AtomicFile : IAsyncDisposable
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
-        var name = Path.GetFileName(full);
-
-        // A name of its own for each writer, also for writers in one process: no one writes into another's file. It need
-        // not be unguessable (the file is created only if nothing is there, a link included), so no cryptographic
-        // generator, which would load the TLS library for a file name.
-        var unique = Unique();
-        var temporary = Path.Combine(folder, options.HideTemporary ? $".{name}.{unique}.tmp" : $"{name}.{unique}.tmp");
+        var temporary = TemporaryBeside(full, options.HideTemporary);
         var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (options.OwnerOnly)
         {
@@ -86,7 +80,7 @@ internal sealed class AtomicFile : IAsyncDisposable
     /// </summary>
     public static AtomicFile Replace(string target, FileFacts? replaced)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Unique()}.tmp");
+        var temporary = TemporaryBeside(target, hide: AtomicFileOptions.Output.HideTemporary);
         var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (OperatingSystem.IsWindows() || replaced is not { Kind: FileKind.Regular } existing)
         {
@@ -183,7 +177,16 @@ internal sealed class AtomicFile : IAsyncDisposable
         File.Delete(_temporary);
     }
 
-    private static string Unique() => $"{Environment.ProcessId}.{Random.Shared.NextInt64():x16}";
+    /// <summary>
+    /// A temporary file's name beside <paramref name="full"/>, of this writer's own, also among writers in one process: no
+    /// one writes into another's file. It need not be unguessable (the file is created only if nothing is there, a link
+    /// included), so no cryptographic generator, which would load the TLS library for a file name.
+    /// </summary>
+    private static string TemporaryBeside(string full, bool hide)
+    {
+        var name = $"{Path.GetFileName(full)}.{Environment.ProcessId}.{Random.Shared.NextInt64():x16}.tmp";
+        return Path.Combine(Path.GetDirectoryName(full)!, hide ? "." + name : name);
+    }
 
     /// <summary>After a failed write: closes and deletes the temporary file as far as possible, so the first failure is the one reported.</summary>
     private void Discard()
