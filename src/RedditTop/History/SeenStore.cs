@@ -23,7 +23,7 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 
     private const string FilePrefix = "seen-";
 
-    private bool _foreignSaid;
+    private readonly PrivateFolder _folder = new(directory, "state folder");
 
     /// <summary>State files not written for this long belong to arguments no longer used, and are deleted.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
@@ -65,9 +65,8 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
         string problem;
         try
         {
-            if (!PrivateFile.TryClaimFolder(directory))
+            if (!_folder.TryClaim(out warning))
             {
-                warning = SayForeignDirectory();
                 return SeenPosts.FirstRun;
             }
 
@@ -116,9 +115,9 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 
         try
         {
-            if (!PrivateFile.TryClaimFolder(directory))
+            if (!_folder.TryClaim(out var foreign))
             {
-                return SayForeignDirectory();
+                return foreign;
             }
 
             AtomicFile.Write(path, AtomicFileOptions.Private, stream => JsonSerializer.Serialize(stream, state, HistoryJsonContext.Default.SeenState));
@@ -130,18 +129,6 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
 
         Prune(keep: path);
         return null;
-    }
-
-    /// <summary>The line for stderr when the directory belongs to another user (who could have put any state there): once, then null.</summary>
-    private string? SayForeignDirectory()
-    {
-        if (_foreignSaid)
-        {
-            return null;
-        }
-
-        _foreignSaid = true;
-        return $"reddittop: warning: ignoring the state folder {directory}: it belongs to another user";
     }
 
     /// <summary>Deletes this store's files, other than <paramref name="keep"/>, not written for <see cref="MaxAge"/>: states of arguments no longer used, and temporary files a killed run left.</summary>

@@ -16,7 +16,7 @@ internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl
     /// <summary>A token file is a few hundred bytes; anything much larger is not one.</summary>
     private const int MaxBytes = 64 * 1024;
 
-    private bool _warned;
+    private readonly PrivateFolder _folder = new(directory, "token cache");
 
     /// <summary>The file of this app and server: the name is a hash of both, so neither appears in it.</summary>
     public string FilePath { get; } = Path.Combine(directory, "token-" + Key(clientId, tokenUrl) + ".json");
@@ -58,18 +58,17 @@ internal sealed class TokenCache(string directory, string clientId, Uri tokenUrl
         }
     }
 
-    /// <summary>Whether the directory may be used: not another user's (said once). Throws what <see cref="PrivateFile.TryClaimFolder"/> throws.</summary>
+    /// <summary>Whether the directory may be used: not another user's (said once). Throws what <see cref="PrivateFolder.TryClaim"/> throws.</summary>
     private bool IsOwnDirectory()
     {
-        if (PrivateFile.TryClaimFolder(directory))
+        if (_folder.TryClaim(out var warning))
         {
             return true;
         }
 
-        if (!_warned)
+        if (warning is not null)
         {
-            _warned = true;
-            warn?.Invoke($"reddittop: warning: ignoring the token cache {directory}: it belongs to another user");
+            warn?.Invoke(warning);
         }
 
         return false;
