@@ -10,53 +10,63 @@ namespace RedditTop.Cli;
 internal static class UsageErrors
 {
     /// <summary>
-    /// Every usage error of <paramref name="parseResult"/>. Tokens of the subreddit argument that start with '-' are
-    /// judged here, where <c>--</c> is known: before it they are options nobody knows, after it they are (invalid)
-    /// subreddit names. A missing subreddit is reported only when nothing else is wrong, so <c>reddittop -n</c> gives
-    /// one error.
+    /// Every usage error of <paramref name="parseResult"/>. The subreddit argument's tokens are judged here, where
+    /// <c>--</c> is known: one that starts with '-' is, before it, an option nobody knows (with a suggestion of the
+    /// option meant) and, after it, an (invalid) subreddit name. The word after an unknown option is taken for its
+    /// value and not judged, so <c>--limt 5</c> gives one error, not a second about '5'. A missing subreddit is
+    /// reported only when nothing else is wrong, so <c>reddittop -n</c> gives one error.
     /// </summary>
     public static List<string> Collect(ParseResult parseResult, Argument<SubredditSpec[]> subreddits)
     {
-        var errors = new List<string>();
+        // Each error with the place of its token, so they are told in the command line's order.
+        var errors = new List<(int Position, string Message)>();
+        var tokens = parseResult.Tokens;
         var subredditTokens = parseResult.GetResult(subreddits)?.Tokens ?? [];
+        var optionNames = parseResult.CommandResult.Command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).ToList();
         var afterSeparator = false;
-        foreach (var token in parseResult.Tokens)
+        var afterUnknownOption = false;
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
+            var previousWasUnknown = afterUnknownOption;
+            afterUnknownOption = false;
             afterSeparator |= token.Type == TokenType.DoubleDash;
-            if (!CommandDefinition.LooksLikeOption(token.Value) || !subredditTokens.Contains(token, ReferenceEqualityComparer.Instance))
+            if (!subredditTokens.Contains(token, ReferenceEqualityComparer.Instance))
             {
                 continue;
             }
 
-            if (!afterSeparator)
+            if (!afterSeparator && CommandDefinition.LooksLikeOption(token.Value))
             {
-                errors.Add($"unknown option '{token.Value}'");
+                errors.Add((i, $"unknown option '{token.Value}'{OptionSuggestions.Hint(OptionSuggestions.For(token.Value, optionNames))}"));
+                afterUnknownOption = !token.Value.Contains('=', StringComparison.Ordinal);
             }
-            else if (!SubredditSpec.TryParse(token.Value, out _, out var error))
+            else if (!(previousWasUnknown && !afterSeparator) && !SubredditSpec.TryParse(token.Value, out _, out var error))
             {
-                errors.Add(error);
+                errors.Add((i, error));
             }
         }
 
         var missingSubreddits = false;
         foreach (var error in parseResult.Errors)
         {
-            if (error.SymbolResult is ArgumentResult result && result.Argument == subreddits && result.Tokens.Count == 0)
+            if (error.SymbolResult is ArgumentResult result && result.Argument == subreddits)
             {
-                missingSubreddits = true;
+                // Its tokens were judged above; without any, the subreddits are missing.
+                missingSubreddits |= result.Tokens.Count == 0;
             }
             else
             {
-                errors.Add(AsDiagnostic(error.Message));
+                errors.Add((PositionOf(error.SymbolResult, tokens), AsDiagnostic(error.Message)));
             }
         }
 
         if (missingSubreddits && errors.Count == 0)
         {
-            errors.Add("no subreddit given: name at least one, e.g. 'reddittop python:3'");
+            errors.Add((0, "no subreddit given: name at least one, e.g. 'reddittop python:3'"));
         }
 
-        return errors.Distinct().ToList();
+        return errors.OrderBy(e => e.Position).Select(e => e.Message).Distinct().ToList();
     }
 
     /// <summary>Writes <paramref name="messages"/> and the pointer to <c>--help</c> to <paramref name="error"/>; returns exit code 2.</summary>
@@ -71,6 +81,26 @@ internal static class UsageErrors
         await error.WriteLineAsync("Try 'reddittop --help' for more information.");
         await error.FlushAsync();
         return ExitCodes.Usage;
+    }
+
+    /// <summary>Where the option or argument an error is about was typed; an error about nothing typed comes last.</summary>
+    private static int PositionOf(SymbolResult? result, IReadOnlyList<Token> tokens)
+    {
+        var token = result switch
+        {
+            OptionResult option => option.IdentifierToken ?? option.Tokens.FirstOrDefault(),
+            ArgumentResult argument => argument.Tokens.FirstOrDefault(),
+            _ => null,
+        };
+        for (var i = 0; token is not null && i < tokens.Count; i++)
+        {
+            if (ReferenceEquals(tokens[i], token))
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>Puts System.CommandLine's own messages (<c>Option '-n' expects ... provided.</c>) in the tool's style.</summary>
