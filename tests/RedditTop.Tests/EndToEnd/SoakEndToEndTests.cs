@@ -44,7 +44,7 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakRuns soak, I
 
         var printed = mode == "jsonl" ? JsonLinesBlocks(process.Stdout) : TextBlocks(process.Stdout);
         var failed = Failures(process.Stderr, out var otherLines);
-        Record(mode, printed.Count, failed.Count, run.ExitCode, run.Wall, process.PeakResidentBytes);
+        Record(mode, printed.Count, failed.Count, plan.Count(p => p.Reason is not null), run.ExitCode, run.Wall, process.PeakResidentBytes);
         output.WriteLine("plan: " + string.Join(", ", plan.GroupBy(p => p.Fault).Select(g => $"{g.Key} {g.Count()} ({g.Count(p => p.Reason is not null)} failing)")));
         foreach (var reason in failed.GroupBy(f => f.Reason, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
         {
@@ -208,13 +208,16 @@ public sealed partial class SoakEndToEndTests(SoakEndToEndTests.SoakRuns soak, I
         return failures;
     }
 
-    /// <summary>Writes the run's figures to the test's output and appends them to <c>soak-figures.txt</c> for CI to show.</summary>
-    private void Record(string mode, int printed, int failed, int exitCode, TimeSpan wall, long? peakBytes)
+    /// <summary>
+    /// Writes the run's figures to the test's output and appends them to <c>soak-figures.txt</c> for CI to show. The
+    /// failures the seed's faults call for, and exit code 1 for them, are the expected outcome, and the line says so.
+    /// </summary>
+    private void Record(string mode, int printed, int failed, int expectedFailures, int exitCode, TimeSpan wall, long? peakBytes)
     {
         var peak = peakBytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MiB") : "unknown";
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"soak mode={mode} subreddits={SubredditCount} printed={printed} failed={failed} exit={exitCode} wall={wall.TotalSeconds:0.0} s peak_rss={peak} program={string.Join(' ', ReddittopProcess.Program.Select(p => Path.GetFileName(p)))}");
+            $"soak mode={mode} subreddits={SubredditCount} printed={printed} failed={failed} (expected {expectedFailures}) exit={exitCode} (expected {(expectedFailures > 0 ? 1 : 0)}) wall={wall.TotalSeconds:0.0} s peak_rss={peak} program={string.Join(' ', ReddittopProcess.Program.Select(p => Path.GetFileName(p)))}");
         output.WriteLine(line);
         File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "soak-figures.txt"), line + "\n");
     }
