@@ -9,29 +9,34 @@ namespace RedditTop.Cli;
 /// <summary>The options of the output: format, order, colour, file, watching, what is new, and the completion scripts.</summary>
 internal sealed partial class CommandDefinition
 {
+    private const int MinWatchSeconds = 1;
+    private const int MaxWatchSeconds = 86400;
+
     public Option<Choice<OutputFormat>> Format { get; } = ChoiceOption(
         "--format",
         ["-f"],
-        "Output format: the tutorial's text, one JSON document, JSON Lines (one post per line), CSV, TSV or Markdown",
+        "format",
+        Choices<OutputFormat>(),
         OutputFormat.Text);
 
     public Option<Choice<OutputOrder>> Order { get; } =
-        ChoiceOption("--order", [], "Print each subreddit as it arrives, or in the order given (still streaming)", OutputOrder.Arrival);
+        ChoiceOption("--order", [], "order", "arrival (as they come) or input (as given)", OutputOrder.Arrival);
 
     public Option<Choice<ColorMode>> Color { get; } = ChoiceOption(
         "--color",
         [],
-        "Colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never",
+        "when",
+        $"colour the text format: {Choices<ColorMode>()}",
         ColorMode.Auto);
 
     public Option<bool> NoHeader { get; } = new("--no-header")
     {
-        Description = "Leave out the date line and dashes of the text format",
+        Description = "no text date line or dashes, no csv or tsv header row",
     };
 
     public Option<string?> Output { get; } = new("--output", "-o")
     {
-        Description = "Write to FILE instead of stdout (- is stdout), replacing it whole only when at least one subreddit was fetched",
+        Description = "write to FILE, replacing it whole, instead of stdout",
         HelpName = "file",
         CustomParser = result =>
         {
@@ -47,19 +52,19 @@ internal sealed partial class CommandDefinition
 
     public Option<int?> Watch { get; } = new("--watch")
     {
-        Description = "Run again every SECONDS (at least 1) until Ctrl+C: on a terminal in place, like watch; piped, one round after another",
+        Description = $"run again every SECONDS ({MinWatchSeconds}-{MaxWatchSeconds}) until Ctrl+C",
         HelpName = "seconds",
-        CustomParser = result => ValueParsers.ParseNumber(result, 1, 86400, NumberStyles.None, "--watch: '{0}' is not a whole number of seconds from 1 to 86400"),
+        CustomParser = result => ValueParsers.ParseNumber(result, MinWatchSeconds, MaxWatchSeconds, NumberStyles.None, $"--watch: '{{0}}' is not a whole number of seconds from {MinWatchSeconds} to {MaxWatchSeconds}"),
     };
 
     public Option<bool> MarkNew { get; } = new("--mark-new")
     {
-        Description = "Put a * before the score of posts that are new since the last run (on a terminal they always are)",
+        Description = "put a * before new posts' scores, also when piped",
     };
 
     public Option<bool> NewOnly { get; } = new("--new-only")
     {
-        Description = "Print only posts that are new since the last run with the same subreddits, sort and time",
+        Description = "print only posts new since the previous run",
     };
 
     public Option<CompletionShell> Completion { get; } = CompletionOption();

@@ -7,35 +7,14 @@ namespace RedditTop.Cli;
 /// The command line's definition: every argument and option, with its help, its parser and (where it has a fixed set
 /// of values) its completions. <see cref="RedditTopCommand"/> runs it; the completion scripts are generated from it.
 /// The options are declared by concern: the requests (<c>CommandDefinition.Request.cs</c>), the filters
-/// (<c>CommandDefinition.Filters.cs</c>) and the output (<c>CommandDefinition.Output.cs</c>).
+/// (<c>CommandDefinition.Filters.cs</c>) and the output (<c>CommandDefinition.Output.cs</c>); the help's groups and
+/// words around them are in <c>CommandDefinition.Help.cs</c>.
 /// </summary>
 internal sealed partial class CommandDefinition
 {
-    private const string Description = """
-        Fetch the top posts of many subreddits at once and print each subreddit's block the moment it arrives.
-
-        Each argument is a subreddit name with an optional post count (1-1000); a name without a count
-        uses --limit. Counts above 100 are fetched 100 at a time. Join names with '+' for a combined
-        listing (python+rust). Transient failures are retried, and requests share Reddit's rate budget.
-
-        Examples:
-          reddittop python:3 programming:4 asyncio:2 dailyprogrammer:1
-          reddittop -t week -n 5 csharp dotnet
-          reddittop --sort new python:250 rust
-          watch -n 5 reddittop python:3 programming:4
-          reddittop python:10 > top.txt
-          reddittop -f jsonl python:5 rust:5 | jq -r .title
-          reddittop -o top.csv -f csv --order input python:25 rust:25
-          reddittop --watch 60 --new-only --min-score 100 python:25
-          source <(reddittop --completion bash)
-
-        Exit codes: 0 all subreddits printed, 1 at least one failed (reasons on stderr),
-        2 usage error, 70 internal error (please report it), 130 interrupted (143 on SIGTERM).
-        """;
-
     public CommandDefinition()
     {
-        Root = new RootCommand(Description)
+        Root = new RootCommand(Summary)
         {
             Subreddits, Limit, Sort, Time, BaseUrl, Insecure, Timeout, Retries, Deadline, Concurrency, Verbose, Format, Order, Color, NoHeader, Output,
             Watch, MarkNew, NewOnly, MinScore, NoNsfw, NoStickied, Domain, Flair, Completion,
@@ -49,10 +28,12 @@ internal sealed partial class CommandDefinition
         }
 
         // -V, as ripgrep, curl and Python spell it (-v is --verbose).
-        foreach (var version in Root.Options.OfType<VersionOption>())
-        {
-            version.Aliases.Add("-V");
-        }
+        VersionOption.Aliases.Add("-V");
+        VersionOption.Description = "print the version";
+
+        // Help laid out by hand, in groups, the same at any terminal width (before the completion action wraps it).
+        HelpOption.Description = "print this help";
+        HelpOption.Action = new HelpTextAction(this);
 
         CompletionAction.Install(this);
     }
@@ -61,7 +42,7 @@ internal sealed partial class CommandDefinition
 
     public Argument<SubredditSpec[]> Subreddits { get; } = new("subreddit[:count]")
     {
-        Description = "Subreddits to fetch, each with an optional post count",
+        Description = $"a subreddit and an optional post count ({SubredditSpec.MinCount}-{SubredditSpec.MaxCount})",
         Arity = ArgumentArity.OneOrMore,
         CustomParser = result =>
         {
@@ -86,17 +67,17 @@ internal sealed partial class CommandDefinition
     public static bool LooksLikeOption(string token) => token.Length > 1 && token.StartsWith('-');
 
     /// <summary>
-    /// An option whose value is one of <typeparamref name="T"/>'s names, in any case: help lists them (in declaration
-    /// order, not sorted), completion offers them, and any other value is an error naming them.
+    /// An option whose value is one of <typeparamref name="T"/>'s names, in any case: completion offers them (in
+    /// declaration order), and any other value is an error naming them. Help shows its value as <paramref name="helpName"/>.
     /// </summary>
-    private static Option<Choice<T>> ChoiceOption<T>(string name, string[] aliases, string description, T defaultValue)
+    private static Option<Choice<T>> ChoiceOption<T>(string name, string[] aliases, string helpName, string description, T defaultValue)
         where T : struct, Enum
     {
         var option = new Option<Choice<T>>(name, aliases)
         {
             Description = description,
             DefaultValueFactory = _ => new(defaultValue),
-            HelpName = string.Join('|', EnumNames.Of<T>()),
+            HelpName = helpName,
             CustomParser = result => new(ValueParsers.ParseChoice<T>(result, name)),
         };
         option.CompletionSources.Add([.. EnumNames.Of<T>()]);
@@ -108,7 +89,7 @@ internal sealed partial class CommandDefinition
     {
         var option = new Option<CompletionShell>("--completion")
         {
-            Description = "Print the completion script for bash, zsh or fish, and exit",
+            Description = $"print the completion script for {Choices<CompletionShell>()}",
             HelpName = "shell",
             CustomParser = result => ValueParsers.ParseChoice<CompletionShell>(result, "--completion"),
         };

@@ -319,14 +319,14 @@ public sealed class RedditTopCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, exitCode);
         var help = _out.ToString();
         Assert.Contains("reddittop python:3 programming:4 asyncio:2 dailyprogrammer:1", help, StringComparison.Ordinal);
-        Assert.Contains("--time <hour|day|week|month|year|all>", help, StringComparison.Ordinal);
-        Assert.Contains("-s, --sort <top|hot|new|rising|controversial|best>", help, StringComparison.Ordinal);
-        Assert.Contains("--retries <n>", help, StringComparison.Ordinal);
-        Assert.Contains("--deadline <seconds>", help, StringComparison.Ordinal);
-        Assert.Contains("-j, --max-concurrency <n>", help, StringComparison.Ordinal);
-        Assert.Contains("-v, --verbose", help, StringComparison.Ordinal);
-        Assert.Contains("--base-url <url>", help, StringComparison.Ordinal);
-        Assert.Contains("--timeout <seconds>", help, StringComparison.Ordinal);
+        Assert.Contains("-t, --time WINDOW ", help, StringComparison.Ordinal);
+        Assert.Contains("-s, --sort SORT ", help, StringComparison.Ordinal);
+        Assert.Contains("--retries N ", help, StringComparison.Ordinal);
+        Assert.Contains("--deadline SECONDS ", help, StringComparison.Ordinal);
+        Assert.Contains("-j, --max-concurrency N ", help, StringComparison.Ordinal);
+        Assert.Contains("-v, --verbose ", help, StringComparison.Ordinal);
+        Assert.Contains("--base-url URL ", help, StringComparison.Ordinal);
+        Assert.Contains("--timeout SECONDS ", help, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class CompletionActionTests : IDisposable
         var exitCode = await InvokeAsync(args);
 
         Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.StartsWith("Description:", _out.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Usage: reddittop ", _out.ToString(), StringComparison.Ordinal);
         Assert.Equal("", _error.ToString());
     }
 

@@ -98,7 +98,7 @@ public sealed class CompletionScriptsTests : IDisposable
         Assert.StartsWith("#compdef reddittop\n", script, StringComparison.Ordinal);
         Assert.Contains("'(--odd)--odd[It'\\''s \\[a\\] 50% \"odd\"\\: $HOME `id` \\\\ flag]'", script, StringComparison.Ordinal);
         Assert.Contains(
-            $"'(--base-url)--base-url=[Reddit-compatible server to query, token endpoint included \\[default\\: ${BaseUrlRules.Variable}, else Reddit\\]]:url: '",
+            $"'(--base-url)--base-url=[server to query \\[${BaseUrlRules.Variable}, else Reddit\\]]:url: '",
             script,
             StringComparison.Ordinal);
         Assert.Contains("'(--output -o)--output=[", script, StringComparison.Ordinal);
