@@ -10,7 +10,7 @@ internal sealed partial class CommandDefinition
     {
         Description = "only posts scoring at least N",
         HelpName = "n",
-        CustomParser = result => ValueParsers.ParseNumber(result, int.MinValue, int.MaxValue, NumberStyles.AllowLeadingSign, "--min-score: '{0}' is not a whole number"),
+        CustomParser = result => ValueParsers.ParseNumber(result, int.MinValue, int.MaxValue, NumberStyles.AllowLeadingSign, $"--min-score: '{{0}}' is not {ScoreValue}"),
     };
 
     public Option<bool> NoNsfw { get; } = new("--no-nsfw")
@@ -33,5 +33,6 @@ internal sealed partial class CommandDefinition
     {
         Description = "only posts whose flair contains TEXT (any case)",
         HelpName = "text",
+        CustomParser = result => result.Tokens[^1].Value,
     };
 }

@@ -54,7 +54,7 @@ internal sealed partial class CommandDefinition
     {
         Description = $"run again every SECONDS ({MinWatchSeconds}-{MaxWatchSeconds}) until Ctrl+C",
         HelpName = "seconds",
-        CustomParser = result => ValueParsers.ParseNumber(result, MinWatchSeconds, MaxWatchSeconds, NumberStyles.None, $"--watch: '{{0}}' is not a whole number of seconds from {MinWatchSeconds} to {MaxWatchSeconds}"),
+        CustomParser = result => ValueParsers.ParseNumber(result, MinWatchSeconds, MaxWatchSeconds, NumberStyles.None, $"--watch: '{{0}}' is not {WatchValue}"),
     };
 
     public Option<bool> MarkNew { get; } = new("--mark-new")

@@ -19,7 +19,7 @@ internal sealed partial class CommandDefinition
         Description = $"posts for a subreddit without a count ({SubredditSpec.MinCount}-{SubredditSpec.MaxCount})",
         HelpName = "n",
         DefaultValueFactory = _ => 10,
-        CustomParser = result => ValueParsers.ParseNumber(result, SubredditSpec.MinCount, SubredditSpec.MaxCount, NumberStyles.None, $"--limit: '{{0}}' is not a whole number from {SubredditSpec.MinCount} to {SubredditSpec.MaxCount}"),
+        CustomParser = result => ValueParsers.ParseNumber(result, SubredditSpec.MinCount, SubredditSpec.MaxCount, NumberStyles.None, $"--limit: '{{0}}' is not {CountValue}"),
     };
 
     public Option<Choice<ListingSort>> Sort { get; } =
@@ -44,7 +44,7 @@ internal sealed partial class CommandDefinition
     {
         Description = $"how long one attempt may take (at most {MaxTimeoutSeconds})",
         DefaultValueFactory = _ => RedditClientOptions.DefaultTimeout.TotalSeconds,
-        CustomParser = result => ValueParsers.ParseNumber(result, 0.001, MaxTimeoutSeconds, ValueParsers.Decimal, $"--timeout: '{{0}}' is not a number of seconds above 0 and at most {MaxTimeoutSeconds}"),
+        CustomParser = result => ValueParsers.ParseNumber(result, 0.001, MaxTimeoutSeconds, ValueParsers.Decimal, $"--timeout: '{{0}}' is not {TimeoutValue}"),
         HelpName = "seconds",
     };
 
@@ -52,7 +52,7 @@ internal sealed partial class CommandDefinition
     {
         Description = $"times a transient failure is tried again ({MinRetries}-{MaxRetries})",
         DefaultValueFactory = _ => RedditClientOptions.DefaultRetries,
-        CustomParser = result => ValueParsers.ParseNumber(result, MinRetries, MaxRetries, NumberStyles.None, $"--retries: '{{0}}' is not a whole number from {MinRetries} to {MaxRetries}"),
+        CustomParser = result => ValueParsers.ParseNumber(result, MinRetries, MaxRetries, NumberStyles.None, $"--retries: '{{0}}' is not {RetriesValue}"),
         HelpName = "n",
     };
 
@@ -60,7 +60,7 @@ internal sealed partial class CommandDefinition
     {
         Description = $"how long the whole run may take (at most {MaxDeadlineSeconds})",
         DefaultValueFactory = _ => RedditClientOptions.DefaultDeadline.TotalSeconds,
-        CustomParser = result => ValueParsers.ParseNumber(result, 0.001, MaxDeadlineSeconds, ValueParsers.Decimal, $"--deadline: '{{0}}' is not a number of seconds above 0 and at most {MaxDeadlineSeconds}"),
+        CustomParser = result => ValueParsers.ParseNumber(result, 0.001, MaxDeadlineSeconds, ValueParsers.Decimal, $"--deadline: '{{0}}' is not {DeadlineValue}"),
         HelpName = "seconds",
     };
 
@@ -68,7 +68,7 @@ internal sealed partial class CommandDefinition
     {
         Description = $"requests in flight at once ({MinConcurrency}-{MaxConcurrency})",
         DefaultValueFactory = _ => RedditClientOptions.DefaultMaxConcurrency,
-        CustomParser = result => ValueParsers.ParseNumber(result, MinConcurrency, MaxConcurrency, NumberStyles.None, $"--max-concurrency: '{{0}}' is not a whole number from {MinConcurrency} to {MaxConcurrency}"),
+        CustomParser = result => ValueParsers.ParseNumber(result, MinConcurrency, MaxConcurrency, NumberStyles.None, $"--max-concurrency: '{{0}}' is not {ConcurrencyValue}"),
         HelpName = "n",
     };
 

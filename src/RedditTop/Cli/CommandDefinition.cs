@@ -35,6 +35,7 @@ internal sealed partial class CommandDefinition
         HelpOption.Description = "print this help";
         HelpOption.Action = new HelpTextAction(this);
 
+        LetTheLastValueWin();
         CompletionAction.Install(this);
     }
 

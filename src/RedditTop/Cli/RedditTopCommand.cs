@@ -47,7 +47,7 @@ internal static class RedditTopCommand
 
         if (parseResult.Action is ParseErrorAction || parseResult.Action == root.Action)
         {
-            var errors = UsageErrors.Collect(parseResult, cli.Subreddits);
+            var errors = UsageErrors.Collect(parseResult, cli);
             if (errors.Count > 0)
             {
                 return await UsageErrors.ReportAsync(environment.Error, errors);

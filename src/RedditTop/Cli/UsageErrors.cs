@@ -16,8 +16,9 @@ internal static class UsageErrors
     /// value and not judged, so <c>--limt 5</c> gives one error, not a second about '5'. A missing subreddit is
     /// reported only when nothing else is wrong, so <c>reddittop -n</c> gives one error.
     /// </summary>
-    public static List<string> Collect(ParseResult parseResult, Argument<SubredditSpec[]> subreddits)
+    public static List<string> Collect(ParseResult parseResult, CommandDefinition cli)
     {
+        var subreddits = cli.Subreddits;
         // Each error with the place of its token, so they are told in the command line's order.
         var errors = new List<(int Position, string Message)>();
         var tokens = parseResult.Tokens;
@@ -54,6 +55,10 @@ internal static class UsageErrors
             {
                 // Its tokens were judged above; without any, the subreddits are missing.
                 missingSubreddits |= result.Tokens.Count == 0;
+            }
+            else if (error.SymbolResult is OptionResult { Tokens.Count: 0, IdentifierToken: { } typed } missing && missing.Option.Arity.MinimumNumberOfValues > 0)
+            {
+                errors.Add((PositionOf(missing, tokens), $"{typed.Value} needs {cli.ValueNeeded(missing.Option)}"));
             }
             else
             {

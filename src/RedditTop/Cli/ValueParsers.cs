@@ -17,7 +17,7 @@ internal static class ValueParsers
         var text = result.Tokens[^1].Value;
         if (!EnumNames.TryParse<T>(text, out var value))
         {
-            result.AddError($"{option}: '{text}' is not one of {string.Join(", ", EnumNames.Of<T>())}");
+            result.AddError($"{option}: '{text}' is not {CommandDefinition.OneOf<T>()}");
         }
 
         return value;

@@ -30,6 +30,29 @@ public sealed class CommandDefinitionTests
     }
 
     [Fact]
+    public void Parse_OptionsGivenTwice_TakeTheLastValueButDomainKeepsEach()
+    {
+        var result = _sut.Root.Parse("-n 3 --flair a --format json python --limit=7 --flair b -f csv --domain a.com --domain b.com -o x -o y");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(7, result.GetValue(_sut.Limit));
+        Assert.Equal("b", result.GetValue(_sut.Flair));
+        Assert.Equal(OutputFormat.Csv, result.GetValue(_sut.Format).Value);
+        Assert.Equal("y", result.GetValue(_sut.Output));
+        Assert.Equal(["a.com", "b.com"], result.GetValue(_sut.Domain)!);
+        Assert.Equal([new SubredditSpec("python", null)], result.GetValue(_sut.Subreddits)!);
+    }
+
+    [Fact]
+    public void ValueNeeded_EveryOptionWithAValue_SaysWhatItNeedsInWordsOfItsOwn()
+    {
+        var needs = _sut.Root.Options.Where(o => o.Arity.MinimumNumberOfValues > 0).Select(o => (o.Name, Need: _sut.ValueNeeded(o))).ToList();
+
+        Assert.NotEmpty(needs);
+        Assert.All(needs, n => Assert.NotEqual("a value", n.Need));
+    }
+
+    [Fact]
     public void Parse_NoChoices_GivesTheDefaults()
     {
         var result = _sut.Root.Parse(["python"]);

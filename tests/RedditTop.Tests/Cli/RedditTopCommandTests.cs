@@ -177,13 +177,17 @@ public sealed class RedditTopCommandTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task InvokeAsync_OptionGivenTwice_ReportsItInTheToolsStyle()
+    [Theory]
+    [InlineData("-n", "1", "-n", "2", "askreddit")]
+    [InlineData("--limit=5", "--sort", "hot", "-n2", "--sort=top", "askreddit")]
+    public async Task InvokeAsync_OptionGivenTwice_TakesTheLastValue(params string[] args)
     {
-        var exitCode = await InvokeAsync("-n", "1", "-n", "2", "python");
+        _mock.Expect("https://www.reddit.com/r/askreddit/top.json").WithQueryString("limit", "2").Respond("application/json", TestFiles.Read("listing_top.json"));
 
-        Assert.Equal(ExitCodes.Usage, exitCode);
-        Assert.StartsWith("reddittop: option '-n' expects a single argument but 2 were provided\n", _error.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var exitCode = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        _mock.VerifyNoOutstandingExpectation();
     }
 
     [Theory]
@@ -533,7 +537,11 @@ public sealed class RedditTopCommandTests : IDisposable
     [InlineData(new[] { "--limt=5", "?" }, "reddittop: unknown option '--limt=5' (did you mean '--limit'?)\nreddittop: '?' is not a subreddit name: use 2-21 letters, digits or underscores, several joined with '+'")]
     [InlineData(new[] { "--bogus", "?", "python" }, "reddittop: unknown option '--bogus'")]
     [InlineData(new[] { "--bogus", "--", "?" }, "reddittop: unknown option '--bogus'\nreddittop: '?' is not a subreddit name: use 2-21 letters, digits or underscores, several joined with '+'")]
-    [InlineData(new[] { "-n" }, "reddittop: required argument missing for option: '-n'")]
+    [InlineData(new[] { "-n" }, "reddittop: -n needs a whole number from 1 to 1000")]
+    [InlineData(new[] { "python:3", "--limit" }, "reddittop: --limit needs a whole number from 1 to 1000")]
+    [InlineData(new[] { "python", "--sort" }, "reddittop: --sort needs one of top, hot, new, rising, controversial, best")]
+    [InlineData(new[] { "python", "-o" }, "reddittop: -o needs a file name (- for stdout)")]
+    [InlineData(new[] { "--timeout", "--bogus" }, "reddittop: --timeout: '--bogus' is not a number of seconds above 0 and at most 3600")]
     [InlineData(new[] { "-n", "3" }, "reddittop: no subreddit given: name at least one, e.g. 'reddittop python:3'")]
     [InlineData(new string[0], "reddittop: no subreddit given: name at least one, e.g. 'reddittop python:3'")]
     public async Task InvokeAsync_UsageError_PrintsEachProblemOnce(string[] args, string expected)

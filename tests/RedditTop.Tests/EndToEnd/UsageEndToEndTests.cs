@@ -12,4 +12,14 @@ public sealed class UsageEndToEndTests
         Assert.Equal("", stdout);
         Assert.Equal("reddittop: unknown option '--limt' (did you mean '--limit'?)\nTry 'reddittop --help' for more information.\n", stderr);
     }
+
+    [Fact]
+    public async Task Run_OptionWithoutItsValue_SaysWhatItNeedsInTheToolsVoice()
+    {
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("python:3", "--limit");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", stdout);
+        Assert.Equal("reddittop: --limit needs a whole number from 1 to 1000\nTry 'reddittop --help' for more information.\n", stderr);
+    }
 }

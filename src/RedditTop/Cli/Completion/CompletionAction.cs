@@ -55,6 +55,6 @@ internal sealed class CompletionAction : AsynchronousCommandLineAction
         var other = parseResult.RootCommandResult.Children.OfType<OptionResult>().Select(r => r.Option.Action).OfType<CompletionFirstAction>().LastOrDefault();
         return other is not null
             ? await other.InvokeInnerAsync(parseResult, cancellationToken)
-            : await UsageErrors.ReportAsync(parseResult.InvocationConfiguration.Error, UsageErrors.Collect(parseResult, _cli.Subreddits));
+            : await UsageErrors.ReportAsync(parseResult.InvocationConfiguration.Error, UsageErrors.Collect(parseResult, _cli));
     }
 }

@@ -42,8 +42,8 @@ public sealed class CompletionActionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("reddittop: required argument missing for option: '--completion'\n", "--completion")]
-    [InlineData("reddittop: required argument missing for option: '--completion'\n", "--completion", "--", "bash")]
+    [InlineData("reddittop: --completion needs one of bash, zsh, fish\n", "--completion")]
+    [InlineData("reddittop: --completion needs one of bash, zsh, fish\n", "--completion", "--", "bash")]
     [InlineData("reddittop: --completion: 'tcsh' is not one of bash, zsh, fish\n", "--completion", "tcsh")]
     [InlineData(
         "reddittop: --completion: 'nope' is not one of bash, zsh, fish\nreddittop: 'x' is not a subreddit name: use 2-21 letters, digits or underscores, several joined with '+'\n",
