@@ -46,7 +46,7 @@ internal static class ZshCompletion
         {
             var repeat = argument.Arity.MaximumNumberOfValues > 1 ? "*" : "";
             var optional = argument.Arity.MinimumNumberOfValues == 0 && repeat.Length == 0 ? ":" : "";
-            script.Append($"        {ZshQuote($"{repeat}{optional}:{ZshEscapeMessage(argument.Name)}: ")} \\\n");
+            script.Append($"        {ZshQuote($"{repeat}{optional}:{ZshEscapeMessage(argument.Name)}:{ZshArgumentAction(argument.Name)}")} \\\n");
         }
 
         script.Append($$"""
@@ -63,6 +63,15 @@ internal static class ZshCompletion
             """);
         return script.ToString();
     }
+
+    /// <summary>
+    /// A positional argument (a subreddit) completes nothing, and shows its name as a hint (when the user's zstyle asks
+    /// for messages) unless the word starts with '-'. There the hint would stand beside the option names, and zsh never
+    /// inserts a match that has a message beside it: <c>reddittop --so&lt;Tab&gt;</c> would only list <c>--sort</c>. The
+    /// spec itself must stay, or no option is completed after a subreddit.
+    /// </summary>
+    private static string ZshArgumentAction(string name) =>
+        $"{{[[ $PREFIX == -* ]] || _message -e arguments {ZshQuote(ReplaceChar(name, '%', "%%"))}}}";
 
     private static string ZshAction(OptionInfo option) => option.Kind switch
     {

@@ -88,37 +88,6 @@ public sealed class CompletionScriptsTests : IDisposable
     }
 
     [Fact]
-    public void Generate_Zsh_DescribesOptionsWithBracketsColonsAndQuotesEscaped()
-    {
-        var root = new CommandDefinition().Root;
-        root.Options.Add(new Option<bool>("--odd") { Description = "It's [a] 50% \"odd\": $HOME `id` \\ flag" });
-
-        var script = CompletionScripts.Generate(CompletionShell.Zsh, root);
-
-        Assert.StartsWith("#compdef reddittop\n", script, StringComparison.Ordinal);
-        Assert.Contains("'(--odd)--odd[It'\\''s \\[a\\] 50% \"odd\"\\: $HOME `id` \\\\ flag]'", script, StringComparison.Ordinal);
-        Assert.Contains(
-            $"'(--base-url)--base-url=[Reddit-compatible server to query, token endpoint included \\[default\\: ${BaseUrlRules.Variable}, else Reddit\\]]:url: '",
-            script,
-            StringComparison.Ordinal);
-        Assert.Contains("'(--output -o)--output=[", script, StringComparison.Ordinal);
-        Assert.Contains("]:file:_files'", script, StringComparison.Ordinal);
-        Assert.Contains("'(--verbose -v)-v[", script, StringComparison.Ordinal);
-        Assert.Contains("'*:subreddit[\\:count]: '", script, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Generate_Zsh_EscapesValuesForTheListThatArgumentsEvaluates()
-    {
-        var root = new CommandDefinition().Root;
-        root.Options.Add(new Option<string>("--odd") { CompletionSources = { "it's", "$HOME", "`id`", "a b", "x:y", "=ls" } });
-
-        var script = CompletionScripts.Generate(CompletionShell.Zsh, root);
-
-        Assert.Contains(":odd:(it\\'\\''s \\$HOME \\`id\\` a\\ b x\\:y \\=ls)'", script, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Generate_Fish_QuotesValuesTwiceAndDescriptionsOnce()
     {
         var root = new CommandDefinition().Root;
