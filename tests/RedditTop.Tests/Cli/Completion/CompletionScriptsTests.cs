@@ -87,23 +87,6 @@ public sealed class CompletionScriptsTests : IDisposable
         Assert.Contains("bash, zsh, fish", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Generate_Fish_QuotesValuesTwiceAndDescriptionsOnce()
-    {
-        var root = new CommandDefinition().Root;
-        root.Options.Add(new Option<string>("--odd") { Description = "It's $HOME \\ `id`", CompletionSources = { "it's", "$HOME", "plain" } });
-
-        var script = CompletionScripts.Generate(CompletionShell.Fish, root);
-
-        // -a is expanded when completing: each value is a fish word ('it\'s', '$HOME'), and the list is quoted again.
-        Assert.Contains(@"complete -c reddittop -l odd -x -a '\'it\\\'s\' \'$HOME\' plain' -d 'It\'s $HOME \\ `id`'", script, StringComparison.Ordinal);
-        Assert.Contains("complete -c reddittop -f\n", script, StringComparison.Ordinal);
-        Assert.Contains("complete -c reddittop -l output -s o -r -F -d ", script, StringComparison.Ordinal);
-        Assert.Contains("complete -c reddittop -l base-url -x -d ", script, StringComparison.Ordinal);
-        Assert.Contains("complete -c reddittop -l verbose -s v -d ", script, StringComparison.Ordinal);
-        Assert.Contains("complete -c reddittop -l help -s h -s '?' -d ", script, StringComparison.Ordinal);
-    }
-
     // bash: the script run by bash -------------------------------------------------------------------------------
 
     [Fact]
