@@ -17,7 +17,11 @@ internal static class ZshCompletion
             #compdef {{CommandName}}
 
             # zsh completion for {{CommandName}}, generated from its command line.
-            # Install it as _{{CommandName}} in a directory of $fpath, or source it.
+            # Install it as _{{CommandName}} in a folder of $fpath, say ~/.zfunc:
+            #     mkdir -p ~/.zfunc && {{CommandName}} --completion zsh > ~/.zfunc/_{{CommandName}}
+            # with this line in ~/.zshrc before compinit runs:
+            #     fpath=(~/.zfunc $fpath)
+            # Or source it after compinit.
 
             _{{CommandName}}() {
                 _arguments -s -S \

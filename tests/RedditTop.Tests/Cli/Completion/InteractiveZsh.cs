@@ -23,6 +23,9 @@ public sealed class InteractiveZsh : IDisposable
 
     /// <summary>What the tests read, after the recipe in <c>~/.zshrc</c>.</summary>
     private const string Probe = """
+        # The other way the script says it can be installed: sourced after compinit.
+        [[ -r ~/sourced.zsh ]] && source ~/sourced.zsh
+
         # Ctrl-T prints the line being edited between markers.
         reddittop-probe-line() { print -rn -- "<line>$BUFFER</line>" }
         zle -N reddittop-probe-line
@@ -99,17 +102,23 @@ public sealed class InteractiveZsh : IDisposable
     /// <summary>The folder <c>fpath</c> starts with.</summary>
     internal string Functions => Path.Combine(_shell.Home, ".zfunc");
 
+    private string Sourced => Path.Combine(_shell.Home, "sourced.zsh");
+
     public void Dispose() => _shell.Dispose();
 
-    /// <summary>Writes the completion script for <paramref name="root"/> where the recipe puts it.</summary>
+    /// <summary>Writes the completion script for <paramref name="root"/> where the recipe puts it, and sources no other.</summary>
     internal void Install(RootCommand root)
     {
+        File.Delete(Sourced);
         var script = Path.Combine(Directory.CreateDirectory(Functions, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName, "_reddittop");
         File.WriteAllText(script, CompletionScripts.Generate(CompletionShell.Zsh, root));
 
         // compinit asks before it reads a function file that others may write.
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
+
+    /// <summary>Has <c>~/.zshrc</c> source the completion script for <paramref name="root"/> after compinit.</summary>
+    internal void Source(RootCommand root) => File.WriteAllText(Sourced, CompletionScripts.Generate(CompletionShell.Zsh, root));
 
     /// <summary>Runs <paramref name="command"/> in <c>zsh -f</c> (no rc files) in the same home, with reddittop on the PATH.</summary>
     internal async Task RunAsync(string command)

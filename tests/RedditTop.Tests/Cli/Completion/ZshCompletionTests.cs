@@ -32,6 +32,18 @@ public sealed class ZshCompletionTests : IClassFixture<InteractiveZsh>, IDisposa
         Assert.Equal("reddittop --sort=", typed.Line);
     }
 
+    [Fact]
+    public async Task Source_AfterCompinit_TheSourcedScriptCompletes()
+    {
+        var root = new CommandDefinition().Root;
+        root.Options.Add(new Option<bool>("--widget"));
+        _zsh.Source(root); // the script in ~/.zfunc has no --widget
+
+        var typed = await _zsh.TypeAsync("reddittop --wid\t", _cwd.FullName);
+
+        Assert.Equal("reddittop --widget ", typed.Line);
+    }
+
     [Theory]
     [InlineData("reddittop --so\t", "reddittop --sort=")] // --sort takes its value after '=' or as the next word
     [InlineData("reddittop --so\t ", "reddittop --sort ")] // a space takes the '=' back
