@@ -17,7 +17,11 @@ internal static class ZshCompletion
             #compdef {{CommandName}}
 
             # zsh completion for {{CommandName}}, generated from its command line.
-            # Install it as _{{CommandName}} in a directory of $fpath, or source it.
+            # Install it as _{{CommandName}} in a folder of $fpath, say ~/.zfunc:
+            #     mkdir -p ~/.zfunc && {{CommandName}} --completion zsh > ~/.zfunc/_{{CommandName}}
+            # with this line in ~/.zshrc before compinit runs:
+            #     fpath=(~/.zfunc $fpath)
+            # Or source it after compinit.
 
             _{{CommandName}}() {
                 _arguments -s -S \
@@ -46,7 +50,7 @@ internal static class ZshCompletion
         {
             var repeat = argument.Arity.MaximumNumberOfValues > 1 ? "*" : "";
             var optional = argument.Arity.MinimumNumberOfValues == 0 && repeat.Length == 0 ? ":" : "";
-            script.Append($"        {ZshQuote($"{repeat}{optional}:{ZshEscapeMessage(argument.Name)}: ")} \\\n");
+            script.Append($"        {ZshQuote($"{repeat}{optional}:{ZshEscapeMessage(argument.Name)}:{ZshArgumentAction(argument.Name)}")} \\\n");
         }
 
         script.Append($$"""
@@ -63,6 +67,15 @@ internal static class ZshCompletion
             """);
         return script.ToString();
     }
+
+    /// <summary>
+    /// A positional argument (a subreddit) completes nothing, and shows its name as a hint (when the user's zstyle asks
+    /// for messages) unless the word starts with '-'. There the hint would stand beside the option names, and zsh never
+    /// inserts a match that has a message beside it: <c>reddittop --so&lt;Tab&gt;</c> would only list <c>--sort</c>. The
+    /// spec itself must stay, or no option is completed after a subreddit.
+    /// </summary>
+    private static string ZshArgumentAction(string name) =>
+        $"{{[[ $PREFIX == -* ]] || _message -e arguments {ZshQuote(ReplaceChar(name, '%', "%%"))}}}";
 
     private static string ZshAction(OptionInfo option) => option.Kind switch
     {
