@@ -34,7 +34,7 @@ internal static class Runner
             }
             catch (TokenRequestException e)
             {
-                diagnostics.WriteLine("reddittop: " + FailureText.Phrase(FailureClassifier.FromException(e)));
+                diagnostics.WriteLastLine("reddittop: " + FailureText.Phrase(FailureClassifier.FromException(e)));
                 return ExitCodes.Failed;
             }
 
@@ -63,12 +63,12 @@ internal static class Runner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            diagnostics.WriteLine($"reddittop: interrupted: {progress.Printed} of {progress.Total} subreddits printed");
+            diagnostics.WriteLastLine($"reddittop: interrupted: {progress.Printed} of {progress.Total} subreddits printed");
             return ExitCodes.Interrupted;
         }
         catch (Exception e) when (OutputFailure.IsWriteFailure(e))
         {
-            if (OutputFailure.Report(e, diagnostics.WriteLine))
+            if (OutputFailure.Report(e, diagnostics.WriteLastLine))
             {
                 return ExitCodes.Failed;
             }
