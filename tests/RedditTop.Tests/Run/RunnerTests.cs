@@ -41,5 +41,6 @@ public sealed class RunnerTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(5)); // the status line's timer would have drawn it again by now
 
         Assert.EndsWith($"{Erase}reddittop: 0/1 subreddits, 0 failed{Erase}reddittop: interrupted: 0 of 1 subreddits printed\n", _error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", _out.ToString()); // nothing was printed, not even the date line
     }
 }
