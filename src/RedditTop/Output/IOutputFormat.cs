@@ -11,7 +11,10 @@ namespace RedditTop.Output;
 /// </summary>
 internal interface IOutputFormat
 {
-    /// <summary>Before any result: the text format's date line, a CSV header row; or nothing.</summary>
+    /// <summary>
+    /// The header: the text format's date line, a CSV header row; or nothing. The round writes it just before the first
+    /// subreddit that is printed, and not at all when every one failed, so stdout is never a header with nothing under it.
+    /// </summary>
     void Begin(DateTimeOffset now, StringBuilder output);
 
     /// <summary>One subreddit's posts (or failure); nothing when the format writes it later.</summary>

@@ -18,11 +18,14 @@ internal static class ListingPager
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var filter = client.Options.Filter is { IsEmpty: false } f ? f : null;
         string? after = null;
+
+        // The --verbose log numbers the pages of a subreddit that may take more than one: a count over 100, or a filter.
+        var paged = query.Count > SubredditQuery.MaxPerRequest || filter is not null;
         for (var pages = 1; ; pages++)
         {
             // A filter may drop posts, so it reads whole pages.
             var limit = filter is null ? Math.Min(query.Count - posts.Count, SubredditQuery.MaxPerRequest) : SubredditQuery.MaxPerRequest;
-            var (page, failure) = await client.GetPageAsync(query, limit, after, cancellationToken, deadlineReached.Token).ConfigureAwait(false);
+            var (page, failure) = await client.GetPageAsync(query, limit, after, paged ? pages : null, cancellationToken, deadlineReached.Token).ConfigureAwait(false);
             if (failure is not null)
             {
                 return SubredditResult.Fail(query, failure);

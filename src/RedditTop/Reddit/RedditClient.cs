@@ -95,16 +95,20 @@ internal sealed class RedditClient(
         return string.Create(CultureInfo.InvariantCulture, $"r/{name}/{options.Sort.ToName()}.json?{time}limit={limit}&raw_json=1{page}");
     }
 
-    /// <summary>One page of <paramref name="query"/>'s listing, or why it could not be had.</summary>
+    /// <summary>
+    /// One page of <paramref name="query"/>'s listing, or why it could not be had. <paramref name="page"/> is its number
+    /// for the <c>--verbose</c> log (<c>r/python: page 2</c>), or null for a subreddit read in one page.
+    /// </summary>
     public async Task<(ListingPage? Page, FetchFailure? Failure)> GetPageAsync(
         SubredditQuery query,
         int limit,
         string? after,
+        int? page,
         CancellationToken cancellationToken,
         CancellationToken deadlineReached)
     {
         using var request = RedditHttp.NewRequest(HttpMethod.Get, ListingPath(query, settings.Options, limit, after));
-        request.Options.Set(RequestInfo.Label, "r/" + query.Name);
+        request.Options.Set(RequestInfo.Label, page is { } number ? string.Create(CultureInfo.InvariantCulture, $"r/{query.Name}: page {number}") : "r/" + query.Name);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineReached);
         try
         {

@@ -55,8 +55,16 @@ internal sealed class BlockWriter : IAsyncDisposable
             return;
         }
 
-        await _writer.WriteAsync(Pending, CancellationToken.None);
-        await _writer.FlushAsync(CancellationToken.None);
+        try
+        {
+            await _writer.WriteAsync(Pending, CancellationToken.None);
+            await _writer.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (_file is { IsStreamed: false } && OutputFailure.IsWriteFailure(e))
+        {
+            throw _file.Failure(e); // the user's path and why, not the temporary file's
+        }
+
         Pending.Clear();
     }
 

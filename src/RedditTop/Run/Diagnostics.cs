@@ -3,7 +3,8 @@ namespace RedditTop.Run;
 /// <summary>
 /// stderr for one run: whole lines (failures, <c>--verbose</c>, hints), from concurrent requests too, and, when stderr
 /// is a terminal, one live status line that redraws itself and is erased before every other line and at the end.
-/// The status line appears only once the run has taken half a second, so a quick run shows none.
+/// The status line appears only once the run has taken half a second, so a quick run shows none, and is stopped before
+/// the run's last line (<see cref="WriteLastLine"/>).
 /// </summary>
 internal sealed class Diagnostics : IDisposable
 {
@@ -41,6 +42,22 @@ internal sealed class Diagnostics : IDisposable
             }
 
             _error.Flush();
+        }
+    }
+
+    /// <summary>
+    /// Writes the run's last line (<c>interrupted</c>, an output or token failure): the status line is stopped and
+    /// erased first, and never drawn again, so the line is the last thing stderr shows.
+    /// </summary>
+    public void WriteLastLine(string line)
+    {
+        _timer?.Dispose();
+        lock (_lock)
+        {
+            _error.Write((_shown ? EraseLine : "") + line + "\n");
+            _error.Flush();
+            _shown = false;
+            _ended = true;
         }
     }
 

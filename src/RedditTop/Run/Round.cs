@@ -1,3 +1,4 @@
+using System.Text;
 using RedditTop.Output;
 using RedditTop.Reddit;
 using RedditTop.Reddit.Failures;
@@ -6,7 +7,8 @@ namespace RedditTop.Run;
 
 /// <summary>
 /// One round: every subreddit fetched at once, each result marked for what is new, formatted and written the moment it
-/// is ready (or in argument order with <c>--order input</c>), its failure said on stderr.
+/// is ready (or in argument order with <c>--order input</c>), its failure said on stderr. The header is written with the
+/// first subreddit printed, never alone.
 /// </summary>
 internal sealed class Round(RedditClient reddit, RunOptions options, RunEnvironment environment, Diagnostics diagnostics, Progress progress, NewPosts newPosts)
 {
@@ -22,8 +24,10 @@ internal sealed class Round(RedditClient reddit, RunOptions options, RunEnvironm
         var format = OutputFormats.Create(_output.Format, options.Subreddits, color, _output.Header, markNew: _watch.MarkNew || toTerminal, newPosts.IsNew);
         var blocked = false;
 
-        format.Begin(environment.Time.GetLocalNow(), writer.Pending);
-        await writer.WriteAsync(cancellationToken);
+        // The header (text's date line, the header row of csv and tsv) goes out with the first subreddit printed: when
+        // every one fails, stdout stays empty (json still writes its document, which names each failure).
+        StringBuilder? header = new();
+        format.Begin(environment.Time.GetLocalNow(), header);
         var results = SubredditFetcher.FetchAllAsync(reddit, options.Subreddits, cancellationToken);
         await foreach (var fetched in _output.InputOrder ? results.InArgumentOrderAsync(options.Subreddits, cancellationToken) : results)
         {
@@ -40,6 +44,12 @@ internal sealed class Round(RedditClient reddit, RunOptions options, RunEnvironm
             // With --new-only, a subreddit with nothing new prints nothing.
             if (!(_watch.NewOnly && result.Posts is { Count: 0 }))
             {
+                if (result.Failure is null && header is not null)
+                {
+                    writer.Pending.Append(header);
+                    header = null;
+                }
+
                 format.Result(result, writer.Pending);
                 await writer.WriteAsync(cancellationToken);
             }

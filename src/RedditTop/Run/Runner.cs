@@ -1,6 +1,7 @@
 using RedditTop.Reddit;
 using RedditTop.Reddit.Auth;
 using RedditTop.Reddit.Failures;
+using RedditTop.Storage;
 
 namespace RedditTop.Run;
 
@@ -23,6 +24,12 @@ internal static class Runner
             environment.ErrorIsTerminal ? () => progress.StatusLine(client?.Budget.WaitingUntil) : null);
         try
         {
+            // An -o file that cannot be made (no such folder, ...) is one error, before anything is requested.
+            if (options.Output?.File is { } file)
+            {
+                OutputFile.Check(file);
+            }
+
             var endpoints = RedditEndpoints.For(options.BaseUrl, options.App);
             Action<string>? log = options.Verbose ? diagnostics.WriteLine : null;
             using var reddit = client = CreateClient(options, endpoints, environment, log, diagnostics.WriteLine);
@@ -34,7 +41,7 @@ internal static class Runner
             }
             catch (TokenRequestException e)
             {
-                diagnostics.WriteLine("reddittop: " + FailureText.Phrase(FailureClassifier.FromException(e)));
+                diagnostics.WriteLastLine("reddittop: " + FailureText.Phrase(FailureClassifier.FromException(e)));
                 return ExitCodes.Failed;
             }
 
@@ -63,12 +70,12 @@ internal static class Runner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            diagnostics.WriteLine($"reddittop: interrupted: {progress.Printed} of {progress.Total} subreddits printed");
+            diagnostics.WriteLastLine($"reddittop: interrupted: {progress.Printed} of {progress.Total} subreddits printed");
             return ExitCodes.Interrupted;
         }
         catch (Exception e) when (OutputFailure.IsWriteFailure(e))
         {
-            if (OutputFailure.Report(e, diagnostics.WriteLine))
+            if (OutputFailure.Report(e, diagnostics.WriteLastLine))
             {
                 return ExitCodes.Failed;
             }

@@ -157,7 +157,7 @@ internal sealed class AtomicFile : IAsyncDisposable
         _committed = true;
     }
 
-    /// <summary>Without a commit, deletes the temporary file; the previous file stays as it was.</summary>
+    /// <summary>Without a commit, deletes the temporary file (as far as it can; it never throws for it); the previous file stays as it was.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_committed)
@@ -174,7 +174,7 @@ internal sealed class AtomicFile : IAsyncDisposable
             // The disk is full: the file goes anyway.
         }
 
-        File.Delete(_temporary);
+        DeleteTemporary();
     }
 
     /// <summary>
@@ -200,6 +200,12 @@ internal sealed class AtomicFile : IAsyncDisposable
             // The disk is full: the file goes anyway.
         }
 
+        DeleteTemporary();
+    }
+
+    /// <summary>Deletes the temporary file as far as possible: its folder may have gone with it, and the failure that led here is the one reported.</summary>
+    private void DeleteTemporary()
+    {
         try
         {
             File.Delete(_temporary);

@@ -28,7 +28,6 @@ internal enum FileKind
 /// </summary>
 internal readonly record struct FileFacts(FileKind Kind, UnixFileMode Mode, uint Owner, uint Group, uint Links)
 {
-    private const int AtCurrentDirectory = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxBasicStats = 0x7ff;
     private const int StatxSize = 256;
@@ -41,10 +40,10 @@ internal readonly record struct FileFacts(FileKind Kind, UnixFileMode Mode, uint
     /// <summary>Whether this system can answer (Linux with a C library that has <c>statx</c>); elsewhere the callers keep .NET's behaviour.</summary>
     public static bool Supported { get; } = OperatingSystem.IsLinux() && Probe();
 
-    /// <summary>What is at <paramref name="path"/>, a symbolic link as itself; null where <see cref="Supported"/> is false. Throws <see cref="IOException"/> when the path cannot be looked at (no permission, a name too long).</summary>
+    /// <summary>What is at <paramref name="path"/>, a symbolic link as itself; null where <see cref="Supported"/> is false. Throws <see cref="IOException"/> when the path cannot be looked at (no permission, a name too long), its <see cref="Exception.HResult"/> the error number.</summary>
     public static FileFacts? OfLink(string path) => Get(path, AtSymlinkNoFollow);
 
-    /// <summary>What is at <paramref name="path"/> after following every symbolic link; null where <see cref="Supported"/> is false.</summary>
+    /// <summary>What is at <paramref name="path"/> after following every symbolic link; null where <see cref="Supported"/> is false. Throws as <see cref="OfLink"/> does.</summary>
     public static FileFacts? Of(string path) => Get(path, 0);
 
     /// <summary>
@@ -78,7 +77,7 @@ internal readonly record struct FileFacts(FileKind Kind, UnixFileMode Mode, uint
             var error = Marshal.GetLastPInvokeError();
             return error is Libc.NoSuchFile or Libc.NotADirectory
                 ? new FileFacts(FileKind.Missing, 0, 0, 0, 0)
-                : throw new IOException(Marshal.GetPInvokeErrorMessage(error));
+                : throw new IOException(Marshal.GetPInvokeErrorMessage(error), error);
         }
 
         var mode = ModeOf(buffer);
@@ -112,7 +111,7 @@ internal readonly record struct FileFacts(FileKind Kind, UnixFileMode Mode, uint
 
     /// <summary><c>statx(2)</c> of <paramref name="path"/> into <paramref name="buffer"/> (<see cref="StatxSize"/> bytes); false with the error in <see cref="Marshal.GetLastPInvokeError"/>.</summary>
     private static bool Statx(string path, int flags, Span<byte> buffer) =>
-        Libc.statx(AtCurrentDirectory, path, flags, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0;
+        Libc.statx(Libc.AtCurrentDirectory, path, flags, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0;
 
     /// <summary><c>stx_mode</c>: the file's type and permission bits.</summary>
     private static ushort ModeOf(ReadOnlySpan<byte> buffer) => BitConverter.ToUInt16(buffer[28..30]);

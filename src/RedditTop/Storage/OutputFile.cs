@@ -16,6 +16,7 @@ namespace RedditTop.Storage;
 /// path: the other names keep the previous content (the one rename is worth more);</item>
 /// <item>a folder is an error before anything is written.</item>
 /// </list>
+/// Every error names PATH and why (<see cref="OutputFolder"/>: <c>'PATH': no such folder</c>), never the temporary file.
 /// Where <see cref="FileFacts.Supported"/> is false (not Linux), PATH is replaced in one rename, whatever it is.
 /// </summary>
 internal sealed class OutputFile : IAsyncDisposable
@@ -24,11 +25,15 @@ internal sealed class OutputFile : IAsyncDisposable
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    private readonly string _path;
+    private readonly string _folder;
     private readonly AtomicFile? _replacement;
     private readonly StreamWriter? _inPlace;
 
-    private OutputFile(AtomicFile? replacement, StreamWriter? inPlace)
+    private OutputFile(string path, string target, AtomicFile? replacement, StreamWriter? inPlace)
     {
+        _path = path;
+        _folder = FolderOf(target);
         _replacement = replacement;
         _inPlace = inPlace;
     }
@@ -40,42 +45,68 @@ internal sealed class OutputFile : IAsyncDisposable
     public bool IsStreamed => _inPlace is not null;
 
     /// <summary>
+    /// Throws an <see cref="IOException"/> naming <paramref name="path"/> and why, when it can be told without making
+    /// anything that <see cref="OpenAsync"/> would fail: a folder at PATH (<c>is a folder</c>), or a file that cannot be
+    /// made in its folder (<c>no such folder</c>, <c>not a folder</c>, <c>permission denied</c>). For a run to call before
+    /// anything is fetched. A FIFO or device is not opened here; where <see cref="FileFacts.Supported"/> is false, nothing is checked.
+    /// </summary>
+    public static void Check(string path)
+    {
+        var kind = FactsOf(path)?.Kind;
+        if (kind == FileKind.Directory)
+        {
+            throw IsAFolder(path);
+        }
+
+        if (kind is FileKind.Missing or FileKind.Regular && OutputFolder.Problem(FolderOf(FinalTarget(path))) is { } problem)
+        {
+            throw new IOException($"'{path}': {problem}");
+        }
+    }
+
+    /// <summary>
     /// Opens <paramref name="path"/> for a run's output. A FIFO is open only once something reads it: until then this
     /// waits, until <paramref name="cancellationToken"/> fires (<see cref="OperationCanceledException"/>). Throws
-    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when PATH cannot be written.
+    /// <see cref="IOException"/> naming PATH and why when it cannot be written.
     /// </summary>
     public static async Task<OutputFile> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        FileFacts? facts;
-        try
-        {
-            facts = FileFacts.Of(path);
-        }
-        catch (IOException e)
-        {
-            throw new IOException($"'{path}': {e.Message}", e); // a loop of links, a folder that may not be searched
-        }
-
+        var facts = FactsOf(path);
         switch (facts?.Kind)
         {
             case null:
-                return new OutputFile(AtomicFile.Create(path), null);
+                return new OutputFile(path, path, Make(path, path, () => AtomicFile.Create(path)), null);
             case FileKind.Special:
                 var stream = await SpecialFile.OpenAsync(path, cancellationToken).ConfigureAwait(false);
-                return new OutputFile(null, new StreamWriter(stream, Utf8, bufferSize: 64 * 1024)); // as stdout's
+                return new OutputFile(path, path, null, new StreamWriter(stream, Utf8, bufferSize: 64 * 1024)); // as stdout's
             case FileKind.Directory:
-                throw new IOException($"'{path}': Is a directory");
+                throw IsAFolder(path);
             default:
-                return new OutputFile(AtomicFile.Replace(FinalTarget(path), facts), null);
+                var target = FinalTarget(path);
+                return new OutputFile(path, target, Make(path, target, () => AtomicFile.Replace(target, facts)), null);
         }
     }
+
+    /// <summary>
+    /// What to report for a failed write or commit: for a file replaced whole, an <see cref="IOException"/> naming PATH and
+    /// why (the temporary file's name stays out of it); for a FIFO or device, <paramref name="failure"/> itself, so a
+    /// reader that went away is still a broken pipe.
+    /// </summary>
+    public Exception Failure(Exception failure) => _replacement is null ? failure : Failure(_path, _folder, failure);
 
     /// <summary>Puts a file's whole content in place of the one at its path, in one rename; a FIFO or device already has it all.</summary>
     public async Task CommitAsync()
     {
         if (_replacement is not null)
         {
-            await _replacement.CommitAsync().ConfigureAwait(false);
+            try
+            {
+                await _replacement.CommitAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Failure(e);
+            }
         }
         else
         {
@@ -101,6 +132,38 @@ internal sealed class OutputFile : IAsyncDisposable
             // The reader went away with the last piece unread: the write that failed has said so already.
         }
     }
+
+    /// <summary>What is at <paramref name="path"/>; an <see cref="IOException"/> naming it when it cannot be looked at (a loop of links, a folder that may not be searched).</summary>
+    private static FileFacts? FactsOf(string path)
+    {
+        try
+        {
+            return FileFacts.Of(path);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"'{path}': {OutputFolder.Reason(e.HResult)}", e);
+        }
+    }
+
+    /// <summary>The temporary file beside <paramref name="target"/>, from <paramref name="make"/>; when it cannot be made, an <see cref="IOException"/> naming <paramref name="path"/> and why.</summary>
+    private static AtomicFile Make(string path, string target, Func<AtomicFile> make)
+    {
+        try
+        {
+            return make();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failure(path, FolderOf(target), e);
+        }
+    }
+
+    private static IOException Failure(string path, string folder, Exception e) => new($"'{path}': {OutputFolder.Reason(e, folder)}", e);
+
+    private static IOException IsAFolder(string path) => new($"'{path}': is a folder");
+
+    private static string FolderOf(string file) => Path.GetDirectoryName(Path.GetFullPath(file)) ?? "/";
 
     /// <summary>
     /// <paramref name="path"/> after following every symbolic link at its end: the file a shell would write through it,

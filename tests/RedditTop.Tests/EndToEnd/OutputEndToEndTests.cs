@@ -48,6 +48,25 @@ public sealed class OutputEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_CtrlCOnATerminal_EndsWithTheInterruptedLineAndNoStatusLineAfterIt()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
+        server.Hold("python");
+
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:1", "rust:1"], inTerminal: true);
+        await process.WaitUntilAsync(() => process.Stdout.Contains("reddittop: 1/2 subreddits, 0 failed", StringComparison.Ordinal), Patience);
+        process.PressCtrlC();
+
+        Assert.Equal(130, await process.WaitForExitAsync(Patience));
+        var screen = process.Stdout;
+        var interrupted = screen.LastIndexOf("reddittop: interrupted: 1 of 2 subreddits printed", StringComparison.Ordinal);
+        Assert.True(interrupted > 0, screen);
+        Assert.EndsWith("\r\u001b[K", screen[..interrupted], StringComparison.Ordinal); // the status line was erased first
+        Assert.Equal("reddittop: interrupted: 1 of 2 subreddits printed\r\n", screen[interrupted..]); // and nothing came after
+        server.Release("python");
+    }
+
+    [Fact]
     public async Task Run_OnATerminalWithNoColor_PrintsNoColour()
     {
         await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);

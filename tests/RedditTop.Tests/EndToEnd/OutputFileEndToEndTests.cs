@@ -188,6 +188,51 @@ public sealed class OutputFileEndToEndTests : IDisposable
         Assert.Equal([path], Directory.GetFileSystemEntries(_folder.FullName));
     }
 
+    [Fact]
+    public async Task Run_OutputIntoAMissingFolder_NamesThePathAndWhyBeforeAnythingIsRequested()
+    {
+        var path = Path.Combine(_folder.FullName, "missing", "dir", "top.txt");
+        var oauth = new OAuthSettings { ClientId = "my-client-id-42", ClientSecret = "SECRET-sauce-7e1f0a" };
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { OAuth = oauth }, cancellationToken: Cancellation);
+        var app = new Dictionary<string, string?> { ["REDDIT_CLIENT_ID"] = oauth.ClientId, ["REDDIT_CLIENT_SECRET"] = oauth.ClientSecret };
+
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "-o", path, "python:3"], app);
+
+        Assert.Equal(1, await process.WaitForExitAsync(Patience));
+        Assert.Equal(("", $"reddittop: cannot write output: '{path}': no such folder\n"), (process.Stdout, process.Stderr));
+        Assert.Empty(server.TokenRequests); // not even the app's token was asked for
+        Assert.Empty(server.Requests);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.FullName));
+    }
+
+    [Fact]
+    public async Task Run_OutputUnderAFile_SaysNotAFolderAndLeavesTheFileAlone()
+    {
+        var file = Path.Combine(_folder.FullName, "notes");
+        await File.WriteAllTextAsync(file, "mine\n", Cancellation);
+        var path = Path.Combine(file, "top.txt");
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: Cancellation);
+
+        var run = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "-o", path, "python:3");
+
+        Assert.Equal((1, "", $"reddittop: cannot write output: '{path}': not a folder\n"), run);
+        Assert.Empty(server.Requests);
+        Assert.Equal("mine\n", await File.ReadAllTextAsync(file, Cancellation));
+        Assert.Equal([file], Directory.GetFileSystemEntries(_folder.FullName));
+    }
+
+    [Fact]
+    public async Task Run_OutputIsAFolder_SaysSoBeforeAnythingIsRequested()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: Cancellation);
+
+        var run = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "-o", _folder.FullName, "python:3");
+
+        Assert.Equal((1, "", $"reddittop: cannot write output: '{_folder.FullName}': is a folder\n"), run);
+        Assert.Empty(server.Requests);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.FullName));
+    }
+
     private static string Received(StringBuilder received)
     {
         lock (received)

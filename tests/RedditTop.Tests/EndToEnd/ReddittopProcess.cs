@@ -224,6 +224,16 @@ internal sealed partial class ReddittopProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Types Ctrl+C on the pseudo-terminal of a program started <c>inTerminal</c>: the terminal, not this test, sends
+    /// SIGINT to the program, as it does when a user presses the keys (and shows <c>^C</c>, as it does then).
+    /// </summary>
+    public void PressCtrlC()
+    {
+        _process.StandardInput.Write('\u0003');
+        _process.StandardInput.Flush();
+    }
+
     /// <summary>Closes the read end of stdout, as <c>head</c> does once it has read enough.</summary>
     public void CloseStdout() => _process.StandardOutput.Close();
 

@@ -116,6 +116,22 @@ public sealed partial class ResilienceEndToEndTests
     }
 
     [Fact]
+    public async Task Run_VerboseOnAPagedSubreddit_NamesThePageOfEachAttempt()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
+
+        var (exitCode, stdout, stderr) = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "-v", "python:250", "rust:2");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(await ExpectedOutput.BlockAsync(server, "python", 250), stdout, StringComparison.Ordinal);
+        var attempts = stderr.TrimEnd('\n').Split('\n')[1..];
+        Assert.All(attempts, line => Assert.Matches(PagedAttemptLine(), line));
+        Assert.Equal(
+            ["r/python: page 1", "r/python: page 2", "r/python: page 3", "r/rust"],
+            attempts.Select(line => PagedAttemptLine().Match(line).Groups["label"].Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_SortNew_AsksForTheNewListing()
     {
         await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: TestContext.Current.CancellationToken);
@@ -160,6 +176,9 @@ public sealed partial class ResilienceEndToEndTests
         Assert.Single(server.Requests);
     }
 
-    [GeneratedRegex(@"^reddittop: r/sub\d\d: attempt \d: HTTP (200|429) in \d+ ms, budget (\d+(\.\d)?|unknown) left$")]
+    [GeneratedRegex(@"^reddittop: r/sub\d\d: attempt \d: HTTP (200|429) in \d+ ms, budget (\d+(\.\d)? left|unknown)$")]
     private static partial Regex AttemptLine();
+
+    [GeneratedRegex(@"^reddittop: (?<label>r/\w+(: page \d)?): attempt 1: HTTP 200 in \d+ ms, budget (\d+(\.\d)? left|unknown)$")]
+    private static partial Regex PagedAttemptLine();
 }

@@ -61,4 +61,31 @@ public sealed class DiagnosticsTests
 
         Assert.EndsWith($"{Erase}two", _error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WriteLastLine_StatusShown_ErasesItFirstAndNeverDrawsItAgain()
+    {
+        using (var sut = new Diagnostics(_error, _time, () => "status"))
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(500));
+
+            sut.WriteLastLine("reddittop: interrupted: 0 of 1 subreddits printed");
+            _time.Advance(TimeSpan.FromSeconds(5));
+            sut.Refresh();
+        }
+
+        Assert.Equal($"{Erase}status{Erase}reddittop: interrupted: 0 of 1 subreddits printed\n", _error.ToString());
+    }
+
+    [Fact]
+    public void WriteLastLine_BeforeTheStatusShows_WritesTheLineAloneAndTheStatusNeverComes()
+    {
+        using (var sut = new Diagnostics(_error, _time, () => "status"))
+        {
+            sut.WriteLastLine("reddittop: interrupted: 0 of 1 subreddits printed");
+            _time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal("reddittop: interrupted: 0 of 1 subreddits printed\n", _error.ToString());
+    }
 }

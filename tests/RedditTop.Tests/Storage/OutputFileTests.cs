@@ -299,7 +299,7 @@ public sealed class OutputFileTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IOException>(() => OutputFile.OpenAsync(folder.FullName, Cancellation));
 
-        Assert.Equal($"'{folder.FullName}': Is a directory", error.Message);
+        Assert.Equal($"'{folder.FullName}': is a folder", error.Message);
         Assert.Equal([folder.FullName], Directory.GetFileSystemEntries(_folder.FullName));
     }
 
@@ -313,6 +313,64 @@ public sealed class OutputFileTests : IDisposable
         var error = await Assert.ThrowsAsync<IOException>(() => OutputFile.OpenAsync(first, Cancellation));
 
         Assert.StartsWith($"'{first}': ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MissingFolder_ThrowsNamingThePathAndWhyAndMakesNothing()
+    {
+        var path = Path.Combine(_folder.FullName, "missing", "top.txt");
+
+        var error = Assert.Throws<IOException>(() => OutputFile.Check(path));
+
+        Assert.Equal($"'{path}': no such folder", error.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.FullName));
+    }
+
+    [Fact]
+    public void Check_WritableFolderOrAFifo_Passes()
+    {
+        var fifo = MakeFifo("fifo");
+
+        OutputFile.Check(Path.Combine(_folder.FullName, "top.txt"));
+        OutputFile.Check(fifo);
+
+        Assert.Equal([fifo], Directory.GetFileSystemEntries(_folder.FullName));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FolderGoneSinceTheCheck_NamesThePathNotTheTemporaryFile()
+    {
+        var path = Path.Combine(_folder.FullName, "gone", "top.txt");
+
+        var error = await Assert.ThrowsAsync<IOException>(() => OutputFile.OpenAsync(path, Cancellation));
+
+        Assert.Equal($"'{path}': no such folder", error.Message);
+    }
+
+    [Fact]
+    public async Task CommitAsync_FolderRemovedWhileWriting_NamesThePathNotTheTemporaryFile()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder.FullName, "out"));
+        var path = Path.Combine(folder.FullName, "top.txt");
+        await using var sut = await OutputFile.OpenAsync(path, Cancellation);
+        await sut.Writer.WriteAsync("a block\n");
+        folder.Delete(recursive: true);
+
+        var error = await Assert.ThrowsAsync<IOException>(sut.CommitAsync);
+
+        Assert.Equal($"'{path}': no such folder", error.Message);
+    }
+
+    [Fact]
+    public async Task Failure_WriteToAReplacedFileFails_NamesThePathAndTheSystemsReason()
+    {
+        var path = Path.Combine(_folder.FullName, "top.txt");
+        await using var sut = await OutputFile.OpenAsync(path, Cancellation);
+        var temporary = Assert.Single(_folder.GetFiles(".*.tmp")).FullName;
+
+        var failure = sut.Failure(new IOException($"No space left on device : '{temporary}'", 28));
+
+        Assert.Equal($"'{path}': No space left on device", failure.Message);
     }
 
     private static void Run(string program, params string[] arguments)

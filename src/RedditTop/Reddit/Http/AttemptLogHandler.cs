@@ -5,8 +5,9 @@ namespace RedditTop.Reddit.Http;
 
 /// <summary>
 /// Writes the <c>--verbose</c> line of each attempt once it is answered or has failed:
-/// <c>reddittop: r/python: attempt 2: HTTP 503 in 41 ms, budget 97 left</c>. The time counts from when the attempt was
-/// sent (<see cref="RequestInfo.SentAt"/>), not from when it began to wait for a slot or the budget.
+/// <c>reddittop: r/python: attempt 2: HTTP 503 in 41 ms, budget 97 left</c>, or <c>budget unknown</c> before Reddit has
+/// said; a subreddit read page by page names the page (<c>r/python: page 2: attempt 1: ...</c>). The time counts from
+/// when the attempt was sent (<see cref="RequestInfo.SentAt"/>), not from when it began to wait for a slot or the budget.
 /// </summary>
 internal sealed class AttemptLogHandler(Action<string> log, RateBudget? budget, TimeProvider timeProvider) : DelegatingHandler
 {
@@ -35,7 +36,7 @@ internal sealed class AttemptLogHandler(Action<string> log, RateBudget? budget, 
     {
         var label = request.Options.TryGetValue(RequestInfo.Label, out var value) ? value : request.RequestUri?.AbsolutePath;
         var milliseconds = timeProvider.GetElapsedTime(SentAt(request, started) ?? started).TotalMilliseconds;
-        var left = budget?.Remaining is { } remaining ? remaining.ToString("0.#", CultureInfo.InvariantCulture) : "unknown";
-        log(string.Create(CultureInfo.InvariantCulture, $"reddittop: {label}: attempt {RequestInfo.AttemptsOf(request)}: {outcome} in {milliseconds:0} ms, budget {left} left"));
+        var left = budget?.Remaining is { } remaining ? remaining.ToString("0.#", CultureInfo.InvariantCulture) + " left" : "unknown";
+        log(string.Create(CultureInfo.InvariantCulture, $"reddittop: {label}: attempt {RequestInfo.AttemptsOf(request)}: {outcome} in {milliseconds:0} ms, budget {left}"));
     }
 }

@@ -3,7 +3,7 @@ namespace RedditTop.Reddit.Http;
 /// <summary>What the handlers of the stack record on a request, for the client and the <c>--verbose</c> log.</summary>
 internal static class RequestInfo
 {
-    /// <summary>What a request is for, as the <c>--verbose</c> log names it: <c>r/python</c>, <c>token endpoint</c>.</summary>
+    /// <summary>What a request is for, as the <c>--verbose</c> log names it: <c>r/python</c>, <c>r/python: page 2</c>, <c>token endpoint</c>.</summary>
     public static readonly HttpRequestOptionsKey<string> Label = new("reddittop.label");
 
     /// <summary>How many attempts have been made so far (1 for the first).</summary>
