@@ -360,8 +360,8 @@ public sealed class RedditTopCommandTests : IDisposable
         Assert.Equal(
             [
                 "reddittop: anonymous requests to https://www.reddit.com/",
-                "reddittop: r/askreddit: attempt 1: HTTP 200 in 0 ms, budget unknown left",
-                "reddittop: r/gone: attempt 1: HTTP 404 in 0 ms, budget unknown left",
+                "reddittop: r/askreddit: attempt 1: HTTP 200 in 0 ms, budget unknown",
+                "reddittop: r/gone: attempt 1: HTTP 404 in 0 ms, budget unknown",
                 "reddittop: r/gone: not found (HTTP 404)",
             ],
             lines);
