@@ -44,8 +44,8 @@ export RUNS=$runs URL=$url JOBS=$jobs
 # shellcheck disable=SC2016 # expanded by the inner shell
 perf record -F 5000 -g -o "$out/perf.data" -- sh -c \
   'for i in $(seq "$RUNS"); do "$0" $JOBS --base-url "$URL" "$@" > /dev/null; done' "$reddittop" "${args[@]}" 2> /dev/null
-report() { perf report -i "$out/perf.data" --comm reddittop --sort sym -g none --stdio "$@" 2> /dev/null | grep -v '^#' | grep '%'; }
+report() { perf report -i "$out/perf.data" --sort sym -g none --stdio "$@" 2> /dev/null | grep -v '^#' | grep '%'; }
 echo "## inclusive (the entry and what it calls), $runs runs"
-report --children | head -n 60 | cut -c 1-200 | tee "$out/inclusive.txt"
+report --children | sed -n 1,60p | cut -c 1-200 | tee "$out/inclusive.txt"
 echo "## self"
-report --no-children | head -n 30 | cut -c 1-200 | tee "$out/self.txt"
+report --no-children | sed -n 1,30p | cut -c 1-200 | tee "$out/self.txt"
