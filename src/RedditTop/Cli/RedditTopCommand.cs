@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using System.CommandLine.Invocation;
 using RedditTop.Run;
 
@@ -17,12 +18,15 @@ internal static class RedditTopCommand
         {
             // The rest runs on the thread pool, so the caller's wait for a signal (Hosting) starts now: reading an '@file'
             // that is a FIFO with no writer yet, or any other blocking read of a file, cannot keep Ctrl+C from working.
-            // Asked only for the version, nothing can block before it is written: it is answered on the caller's thread.
-            if (!OnlyAsksForVersion(args))
+            // Asked only for the version, nothing can block before it is written: it is answered on the caller's thread,
+            // without building the command (measured: the definition was an eighth of --version's CPU).
+            if (OnlyAsksForVersion(args))
             {
-                await Task.Yield();
+                environment.Out.WriteLine(Version);
+                return FlushOut(environment, ExitCodes.Success);
             }
 
+            await Task.Yield();
             return await ParseAndRunAsync(args, environment, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -43,6 +47,12 @@ internal static class RedditTopCommand
     /// <c>--version</c>'s time was spent starting the signal thread and pool threads and waiting for them).
     /// </summary>
     public static bool OnlyAsksForVersion(string[] args) => args is ["--version"] or ["-V"];
+
+    /// <summary>What <c>--version</c> prints, as System.CommandLine's version option does: the entry assembly's informational version.</summary>
+    internal static string Version =>
+        Assembly.GetEntryAssembly() is { } entry
+            ? entry.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? entry.GetName().Version?.ToString() ?? ""
+            : "";
 
     private static async Task<int> ParseAndRunAsync(string[] args, RunEnvironment environment, CancellationToken cancellationToken)
     {
@@ -75,11 +85,17 @@ internal static class RedditTopCommand
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
-        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        return FlushOut(environment, await parseResult.InvokeAsync(configuration, cancellationToken));
+    }
+
+    /// <summary>
+    /// Flushes help and version text (blocks and completion scripts are flushed as they are written) on this thread: a
+    /// stream's FlushAsync would only run the same Flush on a thread of the pool. A write that fails is said once.
+    /// </summary>
+    private static int FlushOut(RunEnvironment environment, int exitCode)
+    {
         try
         {
-            // Help and version text; blocks (and completion scripts) are flushed as they are written. Flushed on this
-            // thread: a stream's FlushAsync would only run the same Flush on a thread of the pool.
             environment.Out.Flush();
         }
         catch (Exception e) when (OutputFailure.IsWriteFailure(e))
