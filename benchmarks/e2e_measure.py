@@ -7,11 +7,12 @@
         runs COMMAND once and fails unless its stdout holds BLOCKS subreddit blocks ('/r/NAME:' lines)
     e2e_measure.py runs --log LOG --requests K --runs N --out FILE -- COMMAND...
         runs COMMAND N times under GNU time (stdout to /dev/null) and writes, per run, the wall time, the peak
-        RSS (time's %M) and, with --log, FakeReddit's busy span: from the first 'Request starting' to the last
+        RSS (time's %M), the CPU time (user + sys, %U + %S, of the command and its children) and, with --log, FakeReddit's busy span: from the first 'Request starting' to the last
         'Request finished' line the run added to LOG (FakeReddit --log with timestamps), once K requests have
         finished; also the time from the start to the first request and from the last response to the exit
-    e2e_measure.py table DIR
-        prints the Markdown table of the medians, ratios and targets from the files e2e.sh wrote to DIR
+    e2e_measure.py table DIR PROGRAM...
+        prints the Markdown tables of the medians, ratios and targets from the files e2e.sh wrote to DIR, one row per
+        case and PROGRAM (python, curl, reddittop, core; core only if e2e.sh measured an older build)
 """
 import datetime
 import json
@@ -72,11 +73,11 @@ def runs(log, requests, count, out, command):
         # GNU time reports the peak RSS of the command alone; ru_maxrss of a child forked from this process would
         # also count this interpreter's pages from before the exec.
         started = time.time()
-        subprocess.run(['/usr/bin/time', '-f', '%M', '-o', rss_file, *command], stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(['/usr/bin/time', '-f', '%M %U %S', '-o', rss_file, *command], stdout=subprocess.DEVNULL, check=True)
         ended = time.time()
         with open(rss_file, encoding='utf-8') as f:
-            rss_kb = int(f.read().split()[-1])
-        result = {'wall_s': ended - started, 'rss_kb': rss_kb}
+            rss_kb, user_s, sys_s = f.read().split()[-3:]
+        result = {'wall_s': ended - started, 'rss_kb': int(rss_kb), 'cpu_s': float(user_s) + float(sys_s)}
         if log:
             first, last = server_times(log, offset, requests)
             result.update(span_s=last - first, lead_s=first - started, tail_s=ended - last)
@@ -86,7 +87,10 @@ def runs(log, requests, count, out, command):
         json.dump(results, f, indent=1)
 
 
-def table(directory):
+NAMES = {'python': 'tutorial_top.py', 'curl': 'curl -Z, jq', 'reddittop': 'reddittop', 'core': 'reddittop (core)'}
+
+
+def table(directory, programs):
     def hyperfine(name):
         with open(os.path.join(directory, name + '.json'), encoding='utf-8') as f:
             results = json.load(f)['results']
@@ -105,56 +109,55 @@ def table(directory):
     def mb(kb):
         return f'{kb / 1024:.1f} MB'
 
-    def row(case, metric, python, reddittop, ratio, target, limit):
-        met = 'met' if ratio <= limit else '**missed**'
-        return f'| {case} | {metric} | {python} | {reddittop} | {ratio:.2f}× | {target} | {met} |'
-
-    def info(case, metric, python, reddittop):
-        return f'| {case} | {metric} | {python} | {reddittop} | | | |'
-
-    def phases(case):
-        py_runs, rt_runs = measured(case + '-python'), measured(case + '-reddittop')
-        return (ms(med([r['lead_s'] for r in py_runs])) + ' / ' + ms(med([r['tail_s'] for r in py_runs])),
-                ms(med([r['lead_s'] for r in rt_runs])) + ' / ' + ms(med([r['tail_s'] for r in rt_runs])))
-
-    def spans(case):
-        py_runs, rt_runs = measured(case + '-python'), measured(case + '-reddittop')
-        return (py_runs, rt_runs, med([r['span_s'] for r in py_runs]), med([r['span_s'] for r in rt_runs]),
-                med([r['wall_s'] / r['span_s'] for r in py_runs]), med([r['wall_s'] / r['span_s'] for r in rt_runs]))
-
+    cases = (('case1', '1. 4 subreddits, 200 ms'), ('case2', '2. 200 × 100 posts, 20 ms'),
+             ('case3', '3. 1,000 × 25 posts, 20 ms'))
+    wall, cpu, rss = {}, {}, {}
     rows = [
-        '| case | measure | tutorial_top.py | reddittop | ratio | target | |',
-        '|---|---|---:|---:|---:|---|---|',
+        '| case | program | wall | CPU (user + sys) | peak RSS | start → first request | last response → exit | wall / server busy span |',
+        '|---|---|---:|---:|---:|---:|---:|---:|',
+    ]
+    for case, title in cases:
+        walls = hyperfine(case)
+        for i, program in enumerate(programs):
+            runs_ = measured(f'{case}-{program}')
+            wall[case, program] = walls[NAMES[program]]
+            cpu[case, program] = med([r['cpu_s'] for r in runs_])
+            rss[case, program] = med([r['rss_kb'] for r in runs_])
+            rows.append(f'| {title if i == 0 else ""} | {NAMES[program]} | {ms(wall[case, program])} | '
+                        f'{ms(cpu[case, program])} | {mb(rss[case, program])} | {ms(med([r["lead_s"] for r in runs_]))} | '
+                        f'{ms(med([r["tail_s"] for r in runs_]))} | {med([r["wall_s"] / r["span_s"] for r in runs_]):.2f}× |')
+    walls = hyperfine('case4')
+    for i, program in enumerate(p for p in programs if p != 'curl'):
+        runs_ = measured(f'case4-{program}')
+        wall['case4', program] = walls[NAMES[program]]
+        command = '`import aiohttp`' if program == 'python' else '`--version`'
+        rows.append(f'| {"4. start-up" if i == 0 else ""} | {NAMES[program]}: {command} | {ms(wall["case4", program])} | '
+                    f'{ms(med([r["cpu_s"] for r in runs_]))} | {mb(med([r["rss_kb"] for r in runs_]))} | | | |')
+    print('\n'.join(rows))
+    print()
+
+    targets = [
+        '| target | case | measured | limit | |',
+        '|---|---|---:|---:|---|',
     ]
 
-    walls = hyperfine('case1')
-    py, rt = walls['tutorial_top.py'], walls['reddittop']
-    rows.append(row('1. 4 subreddits, 200 ms', 'wall', ms(py), ms(rt), rt / py, '≤ 0.6× Python', 0.6))
-    rows.append(row('', 'wall / 200 ms latency', f'{py / 0.2:.2f}×', f'{rt / 0.2:.2f}×', rt / 0.2, '≤ 1.05×', 1.05))
-    _, _, py_span, rt_span, py_ratio, rt_ratio = spans('case1')
-    rows.append(info('', 'server busy span', ms(py_span), ms(rt_span)))
-    rows.append(info('', 'wall / busy span (same run)', f'{py_ratio:.2f}×', f'{rt_ratio:.2f}×'))
-    rows.append(info('', 'start → first request / last response → exit', *phases('case1')))
+    def target(what, case, ratio, limit):
+        targets.append(f'| {what} | {case} | {ratio:.2f}× | ≤ {limit}× | {"met" if ratio <= limit else "**missed**"} |')
 
-    for case, title in (('case2', '2. 200 × 100 posts, 20 ms'), ('case3', '3. 1,000 × 25 posts, 20 ms')):
-        walls = hyperfine(case)
-        py, rt = walls['tutorial_top.py'], walls['reddittop']
-        py_runs, rt_runs, py_span, rt_span, py_ratio, rt_ratio = spans(case)
-        rows.append(row(title, 'wall', ms(py), ms(rt), rt / py, '≤ 0.5× Python', 0.5))
-        rows.append(info('', 'server busy span', ms(py_span), ms(rt_span)))
-        rows.append(row('', 'wall / busy span (same run)', f'{py_ratio:.2f}×', f'{rt_ratio:.2f}×', rt_ratio, '≤ 1.15×', 1.15))
-        rows.append(info('', 'start → first request / last response → exit', *phases(case)))
-        py_rss = med([r['rss_kb'] for r in py_runs])
-        rt_rss = med([r['rss_kb'] for r in rt_runs])
-        rows.append(row('', 'peak RSS', mb(py_rss), mb(rt_rss), rt_rss / py_rss, '≤ 1× Python', 1.0))
-
-    walls = hyperfine('case4')
-    py, rt = walls['import aiohttp'], walls['reddittop --version']
-    rows.append(row('4. start-up', 'wall: `import aiohttp` / `--version`', ms(py), ms(rt), rt / py, '≤ 0.05× Python', 0.05))
-    py_rss = med([r['rss_kb'] for r in measured('case4-python')])
-    rt_rss = med([r['rss_kb'] for r in measured('case4-reddittop')])
-    rows.append(info('', 'peak RSS', mb(py_rss), mb(rt_rss)))
-    print('\n'.join(rows))
+    if 'core' in programs:
+        for case, title in cases[1:]:
+            target('CPU, reddittop / core', title, cpu[case, 'reddittop'] / cpu[case, 'core'], 1.0)
+            target('peak RSS, reddittop / core', title, rss[case, 'reddittop'] / rss[case, 'core'], 1.0)
+    for case, title in cases[1:]:
+        target('CPU, reddittop / Python', title, cpu[case, 'reddittop'] / cpu[case, 'python'], 0.3)
+        target('wall, reddittop / Python', title, wall[case, 'reddittop'] / wall[case, 'python'], 0.4)
+        target('peak RSS, reddittop / Python', title, rss[case, 'reddittop'] / rss[case, 'python'], 0.8)
+    if 'curl' in programs:
+        target('peak RSS, reddittop / curl -Z, jq (stretch)', cases[1][1], rss['case2', 'reddittop'] / rss['case2', 'curl'], 1.0)
+    if 'core' in programs:
+        target('`--version` wall, reddittop / core', '4. start-up', wall['case4', 'reddittop'] / wall['case4', 'core'], 1.0)
+    target('wall / the 200 ms every response waits', cases[0][1], wall['case1', 'reddittop'] / 0.2, 1.05)
+    print('\n'.join(targets))
 
 
 def main(argv):
@@ -166,8 +169,8 @@ def main(argv):
         split = argv.index('--')
         options = dict(zip(argv[1:split:2], argv[2:split:2]))
         runs(options.get('--log'), int(options.get('--requests', 0)), int(options['--runs']), options['--out'], argv[split + 1:])
-    elif argv[:1] == ['table'] and len(argv) == 2:
-        table(argv[1])
+    elif argv[:1] == ['table'] and len(argv) >= 3:
+        table(argv[1], argv[2:])
     else:
         sys.exit(__doc__)
 

@@ -24,6 +24,18 @@ internal static class ProcessHost
         var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, bufferSize: 64 * 1024);
         var stderr = new StreamWriter(new BestEffortStream(Console.OpenStandardError()), utf8) { AutoFlush = true };
 
+        var environment = new RunEnvironment(
+            stdout,
+            stderr,
+            Environment.GetEnvironmentVariable,
+            TimeProvider.System,
+            OutIsTerminal: !Console.IsOutputRedirected,
+            ErrorIsTerminal: !Console.IsErrorRedirected);
+        if (RedditTopCommand.OnlyAsksForVersion(args))
+        {
+            return await RedditTopCommand.InvokeAsync(args, environment, CancellationToken.None); // nothing to cancel
+        }
+
         // Ctrl+C (SIGINT) and SIGTERM cancel the run, which finishes the block it is writing and stops; the exit code
         // says which signal it was. A run that cannot finish its block (the reader stopped reading) is abandoned after
         // the grace period.
@@ -39,13 +51,6 @@ internal static class ProcessHost
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitCodes.Interrupted));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitCodes.Terminated));
 
-        var environment = new RunEnvironment(
-            stdout,
-            stderr,
-            Environment.GetEnvironmentVariable,
-            TimeProvider.System,
-            OutIsTerminal: !Console.IsOutputRedirected,
-            ErrorIsTerminal: !Console.IsErrorRedirected);
         var run = RedditTopCommand.InvokeAsync(args, environment, cancellation.Token);
         if (await Task.WhenAny(run, GracePeriodAfterAsync(cancellation.Token)) != run)
         {

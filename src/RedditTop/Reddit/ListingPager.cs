@@ -15,7 +15,7 @@ internal static class ListingPager
         using var deadlineReached = client.StartDeadline();
 
         var posts = new List<Post>(Math.Min(query.Count, SubredditQuery.MaxPerRequest));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(posts.Capacity, StringComparer.Ordinal); // sized as the first page: no growing on it
         var filter = client.Options.Filter is { IsEmpty: false } f ? f : null;
         string? after = null;
 

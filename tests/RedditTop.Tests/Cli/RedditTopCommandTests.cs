@@ -614,6 +614,22 @@ public sealed class RedditTopCommandTests : IDisposable
         Assert.Equal("reddittop: cannot write output: No space left on device\n", _error.ToString());
     }
 
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("-V")]
+    public async Task InvokeAsync_VersionAlone_PrintsWhatTheVersionOptionPrints(string option)
+    {
+        using var optionOutput = new StringWriter();
+        await new CommandDefinition().Root.Parse([option]).InvokeAsync(new() { Output = optionOutput }, CancellationToken.None);
+
+        var exitCode = await InvokeAsync(option);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(optionOutput.ToString(), _out.ToString());
+        Assert.NotEqual("", _out.ToString().Trim());
+        Assert.Equal("", _error.ToString());
+    }
+
     private Task<int> InvokeAsync(params string[] args) => InvokeAsync(CancellationToken.None, args);
 
     private Task<int> InvokeAsync(CancellationToken cancellationToken, params string[] args) =>

@@ -24,4 +24,21 @@ public sealed class SanitizerTests
         Assert.Equal(expected, clean);
         Assert.DoesNotContain(clean, char.IsControl);
     }
+
+    [Fact]
+    public void NeedsCare_EveryCharacter_IsAControlOrABidiControl()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            Assert.Equal(char.IsControl(c) || Sanitizer.IsBidiControl(c), Sanitizer.NeedsCare(c));
+        }
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("\u001b", " ")]
+    [InlineData("plain to the end\u0085", "plain to the end ")]
+    [InlineData("\u202Estarts dirty", "starts dirty")]
+    public void Clean_FirstDirtyCharacterAnywhere_EverythingBeforeItKept(string text, string expected) =>
+        Assert.Equal(expected, Sanitizer.Clean(text));
 }
