@@ -22,7 +22,7 @@ internal static class UsageErrors
         // Each error with the place of its token, so they are told in the command line's order.
         var errors = new List<(int Position, string Message)>();
         var tokens = parseResult.Tokens;
-        var subredditTokens = parseResult.GetResult(subreddits)?.Tokens ?? [];
+        var subredditTokens = new HashSet<Token>(parseResult.GetResult(subreddits)?.Tokens ?? [], ReferenceEqualityComparer.Instance);
         var optionNames = parseResult.CommandResult.Command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).ToList();
         var afterSeparator = false;
         var afterUnknownOption = false;
@@ -32,7 +32,7 @@ internal static class UsageErrors
             var previousWasUnknown = afterUnknownOption;
             afterUnknownOption = false;
             afterSeparator |= token.Type == TokenType.DoubleDash;
-            if (!subredditTokens.Contains(token, ReferenceEqualityComparer.Instance))
+            if (!subredditTokens.Contains(token))
             {
                 continue;
             }
