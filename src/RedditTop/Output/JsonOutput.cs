@@ -107,7 +107,7 @@ internal static class JsonOutput
     /// </summary>
     private static void AppendReadable(StringBuilder text, ReadOnlySpan<char> json)
     {
-        if (json.IndexOf("\\uD", StringComparison.Ordinal) < 0 && json.IndexOfAny(BidiControls) < 0)
+        if (json.IndexOf("\\uD", StringComparison.Ordinal) < 0 && json.IndexOfAny(Sanitizer.BidiControls) < 0)
         {
             text.Append(json);
             return;
@@ -139,9 +139,6 @@ internal static class JsonOutput
             }
         }
     }
-
-    /// <summary>Every character <see cref="Sanitizer.IsBidiControl"/> accepts.</summary>
-    private static readonly SearchValues<char> BidiControls = SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
 
     /// <summary>The character of a <c>\uXXXX</c> escape starting at <paramref name="index"/>; null when there is none.</summary>
     private static char? Escaped(ReadOnlySpan<char> json, int index) =>

@@ -11,6 +11,12 @@ namespace RedditTop.Reddit;
 /// </summary>
 internal static class Sanitizer
 {
+    /// <summary>U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates), U+200E/U+200F/U+061C (marks).</summary>
+    private const string BidiControlCharacters = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
+
+    /// <summary>The bidirectional controls, dropped here and escaped by the JSON formats.</summary>
+    public static readonly SearchValues<char> BidiControls = SearchValues.Create(BidiControlCharacters);
+
     /// <summary>
     /// Every character <see cref="Clean"/> changes: the controls (<see cref="char.IsControl(char)"/>: U+0000–U+001F,
     /// U+007F–U+009F) and the bidirectional controls. Searched for at once, as most text has none of them.
@@ -20,7 +26,7 @@ internal static class Sanitizer
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
         "\u007F\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F" +
         "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F" +
-        "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
+        BidiControlCharacters);
 
     public static string Clean(string text)
     {
@@ -50,6 +56,6 @@ internal static class Sanitizer
     /// <summary>Whether <see cref="Clean"/> changes <paramref name="c"/>.</summary>
     internal static bool NeedsCare(char c) => NeedingCare.Contains(c);
 
-    /// <summary>U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates), U+200E/U+200F/U+061C (marks).</summary>
-    public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
+    /// <summary>Whether <paramref name="c"/> is one of the <see cref="BidiControls"/>.</summary>
+    public static bool IsBidiControl(char c) => BidiControls.Contains(c);
 }
