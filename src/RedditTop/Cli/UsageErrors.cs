@@ -108,6 +108,6 @@ internal static class UsageErrors
         return int.MaxValue;
     }
 
-    /// <summary>Puts System.CommandLine's own messages (<c>Option '-n' expects ... provided.</c>) in the tool's style.</summary>
+    /// <summary>Puts a message of System.CommandLine's own, one not worded above, in the tool's style: lower case, no full stop.</summary>
     private static string AsDiagnostic(string message) => FailureText.LowerFirst(message.TrimEnd('.'));
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using RedditTop.Reddit.Failures;
 using RedditTop.Storage;
 
 namespace RedditTop.Run;
@@ -89,8 +89,7 @@ internal sealed class BlockWriter : IAsyncDisposable
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            var seconds = deadline.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            throw new IOException($"'{path}': nothing opened the FIFO for reading before the deadline of {seconds} s", e);
+            throw new IOException($"'{path}': nothing opened the FIFO for reading before the deadline of {FailureText.Seconds(deadline)} s", e);
         }
     }
 }

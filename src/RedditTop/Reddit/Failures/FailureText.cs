@@ -61,7 +61,8 @@ internal static class FailureText
         };
     }
 
-    private static string Seconds(TimeSpan time, bool ceiling = false) =>
+    /// <summary>A time as the messages give it: <c>0.5</c>, <c>60</c>; with <paramref name="ceiling"/>, whole seconds rounded up.</summary>
+    public static string Seconds(TimeSpan time, bool ceiling = false) =>
         ceiling
             ? Math.Ceiling(time.TotalSeconds).ToString(CultureInfo.InvariantCulture)
             : time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
