@@ -44,12 +44,12 @@ internal sealed partial class CommandDefinition
     /// <summary>The groups of <c>--help</c>, in the order printed: what to fetch, how to print it, and the rest.</summary>
     public IReadOnlyList<HelpGroup> HelpGroups =>
     [
-        new("Fetch", [Subreddits, Limit, Sort, Time]),
+        new("Fetch", [Subreddits, Limit, Sort, Time, MaxAge]),
         new("Output", [Format, Order, Color, NoHeader, Output]),
         new("Watching and what's new", [Watch, MarkNew, NewOnly]),
         new("Filters", [MinScore, NoNsfw, NoStickied, Domain, Flair]),
-        new("Network and access", [BaseUrl, Insecure, Timeout, Retries, Deadline, Concurrency]),
-        new("Other", [Verbose, Completion, HelpOption, VersionOption]),
+        new("Network and access", [BaseUrl, Insecure, Timeout, Retries, Deadline, Concurrency, Site, UserAgent]),
+        new("Other", [Verbose, NoConfig, Completion, HelpOption, VersionOption]),
     ];
 
     private HelpOption HelpOption => Root.Options.OfType<HelpOption>().Single();

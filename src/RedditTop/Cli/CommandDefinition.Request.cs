@@ -13,6 +13,7 @@ internal sealed partial class CommandDefinition
     private const int MaxRetries = 10;
     private const int MinConcurrency = 1;
     private const int MaxConcurrency = 1000;
+    private const int MaxMaxAgeSeconds = 86400;
 
     public Option<int> Limit { get; } = new("--limit", "-n")
     {
@@ -70,6 +71,27 @@ internal sealed partial class CommandDefinition
         DefaultValueFactory = _ => RedditClientOptions.DefaultMaxConcurrency,
         CustomParser = result => ValueParsers.ParseNumber(result, MinConcurrency, MaxConcurrency, NumberStyles.None, $"--max-concurrency: '{{0}}' is not {ConcurrencyValue}"),
         HelpName = "n",
+    };
+
+    public Option<double?> MaxAge { get; } = new("--max-age")
+    {
+        Description = $"reuse answers up to SECONDS old (0-{MaxMaxAgeSeconds})",
+        HelpName = "seconds",
+        CustomParser = result => ValueParsers.ParseNumber(result, 0, MaxMaxAgeSeconds, ValueParsers.Decimal, $"--max-age: '{{0}}' is not {MaxAgeValue}"),
+    };
+
+    public Option<string?> Site { get; } = new("--site")
+    {
+        Description = "the praw.ini section with the app's credentials",
+        HelpName = "name",
+        CustomParser = result => ValueParsers.ParseNonEmpty(result, "--site: the section name is empty"),
+    };
+
+    public Option<string?> UserAgent { get; } = new("--user-agent")
+    {
+        Description = "the User-Agent header [$REDDITTOP_USER_AGENT]",
+        HelpName = "text",
+        CustomParser = result => ValueParsers.ParseNonEmpty(result, "--user-agent: the text is empty"),
     };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v")

@@ -18,6 +18,7 @@ internal sealed partial class CommandDefinition
     private static readonly string DeadlineValue = $"a number of seconds above 0 and at most {MaxDeadlineSeconds}";
     private static readonly string ConcurrencyValue = $"a whole number from {MinConcurrency} to {MaxConcurrency}";
     private static readonly string WatchValue = $"a whole number of seconds from {MinWatchSeconds} to {MaxWatchSeconds}";
+    private static readonly string MaxAgeValue = $"a number of seconds from 0 to {MaxMaxAgeSeconds}";
     private const string ScoreValue = "a whole number";
 
     /// <summary>The value <paramref name="option"/> needs, for the error that says it is missing.</summary>
@@ -31,6 +32,9 @@ internal sealed partial class CommandDefinition
         _ when option == Retries => RetriesValue,
         _ when option == Deadline => DeadlineValue,
         _ when option == Concurrency => ConcurrencyValue,
+        _ when option == MaxAge => MaxAgeValue,
+        _ when option == Site => "a section of praw.ini",
+        _ when option == UserAgent => "the text to send as User-Agent",
         _ when option == Format => OneOf<OutputFormat>(),
         _ when option == Order => OneOf<OutputOrder>(),
         _ when option == Color => OneOf<ColorMode>(),

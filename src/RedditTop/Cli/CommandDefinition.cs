@@ -17,7 +17,7 @@ internal sealed partial class CommandDefinition
         Root = new RootCommand(Summary)
         {
             Subreddits, Limit, Sort, Time, BaseUrl, Insecure, Timeout, Retries, Deadline, Concurrency, Verbose, Format, Order, Color, NoHeader, Output,
-            Watch, MarkNew, NewOnly, MinScore, NoNsfw, NoStickied, Domain, Flair, Completion,
+            Watch, MarkNew, NewOnly, MinScore, NoNsfw, NoStickied, Domain, Flair, MaxAge, Site, UserAgent, NoConfig, Completion,
         };
 
         // Completion comes from the scripts of --completion. System.CommandLine's own [suggest] directive (for
@@ -62,6 +62,11 @@ internal sealed partial class CommandDefinition
 
             return [.. specs];
         },
+    };
+
+    public Option<bool> NoConfig { get; } = new("--no-config")
+    {
+        Description = "ignore the config file",
     };
 
     /// <summary>A token that System.CommandLine would have taken for an option had it known one by that name.</summary>

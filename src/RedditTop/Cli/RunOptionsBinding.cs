@@ -36,6 +36,8 @@ internal static class RunOptionsBinding
             Retries = parseResult.GetValue(cli.Retries),
             Deadline = TimeSpan.FromSeconds(parseResult.GetValue(cli.Deadline)),
             MaxConcurrency = parseResult.GetValue(cli.Concurrency),
+            MaxAge = parseResult.GetValue(cli.MaxAge) is > 0 and var maxAge ? TimeSpan.FromSeconds(maxAge) : null,
+            UserAgent = parseResult.GetValue(cli.UserAgent),
             Filter = new PostFilter(
                 parseResult.GetValue(cli.MinScore),
                 parseResult.GetValue(cli.NoNsfw),

@@ -36,6 +36,18 @@ internal static class ValueParsers
         return value;
     }
 
+    /// <summary>Any text but the empty one, which is <paramref name="error"/>.</summary>
+    public static string ParseNonEmpty(ArgumentResult result, string error)
+    {
+        var text = result.Tokens[^1].Value;
+        if (text.Length == 0)
+        {
+            result.AddError(error);
+        }
+
+        return text;
+    }
+
     /// <summary>A base URL by <see cref="BaseUrlRules"/>.</summary>
     public static Uri? ParseBaseUrl(ArgumentResult result)
     {

@@ -40,6 +40,15 @@ internal sealed record RedditClientOptions
     /// <summary>The largest body accepted, counted while it streams.</summary>
     public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
 
+    /// <summary>
+    /// With <c>--max-age</c>: a listing an earlier run fetched less than this long ago, with the same query, is printed
+    /// from its local copy and not asked for again; null (the default) asks Reddit every time.
+    /// </summary>
+    public TimeSpan? MaxAge { get; init; }
+
+    /// <summary>The User-Agent header of every request (sanitised); null for <see cref="Reddit.UserAgent.Value"/>.</summary>
+    public string? UserAgent { get; init; }
+
     /// <summary>Which posts count: a filter (<c>--min-score</c>, ...) makes the client read more pages to fill the count.</summary>
     public PostFilter? Filter { get; init; }
 

@@ -16,7 +16,7 @@ public sealed class OptionSuggestionsTests
     [InlineData("--sot", "--sort")]
     [InlineData("--verbos", "--verbose")]
     [InlineData("--no-hedaer", "--no-header")]
-    [InlineData("--max", "--max-concurrency")] // the start of one name
+    [InlineData("--max-con", "--max-concurrency")] // the start of one name
     [InlineData("--new", "--new-only")]
     [InlineData("--formt", "--format")]
     [InlineData("--completions", "--completion")]

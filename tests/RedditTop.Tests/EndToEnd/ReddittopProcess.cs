@@ -122,14 +122,19 @@ internal sealed partial class ReddittopProcess : IDisposable
             start.ArgumentList.Add("/dev/null");
         }
 
-        // Each run starts from nothing of the machine's: no server, no app, and a token cache and seen-post state of its
-        // own unless a test shares them between runs.
-        start.Environment.Remove("REDDITTOP_BASE_URL");
-        start.Environment.Remove("REDDIT_CLIENT_ID");
-        start.Environment.Remove("REDDIT_CLIENT_SECRET");
+        // Each run starts from nothing of the machine's: no server, no app, no settings (config file, praw.ini, in the
+        // folders or in the current one), and a token cache, listing copies and state of its own unless a test shares
+        // them between runs.
+        foreach (var name in start.Environment.Keys.Where(IsSetting).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         var ownCache = Directory.CreateTempSubdirectory("reddittop-home-");
         start.Environment["XDG_CACHE_HOME"] = Path.Combine(ownCache.FullName, "cache");
         start.Environment["XDG_STATE_HOME"] = Path.Combine(ownCache.FullName, "state");
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(ownCache.FullName, "config");
+        start.WorkingDirectory = ownCache.FullName;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;
@@ -137,6 +142,12 @@ internal sealed partial class ReddittopProcess : IDisposable
 
         return new ReddittopProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start reddittop"), readStdout) { _ownCache = ownCache };
     }
+
+    /// <summary>A variable of the machine's that would change what the program does: reddittop's own, Reddit's, PRAW's.</summary>
+    private static bool IsSetting(string name) =>
+        name.StartsWith("REDDITTOP_", StringComparison.Ordinal) && name != "REDDITTOP_UNDER_TEST"
+        || name.StartsWith("REDDIT_", StringComparison.Ordinal)
+        || name.StartsWith("praw_", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Runs <c>reddittop</c> to the end.</summary>
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(args, shellRedirection: null);
