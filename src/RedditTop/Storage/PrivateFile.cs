@@ -81,12 +81,12 @@ internal static class PrivateFile
 
     /// <summary>
     /// Opens <paramref name="path"/> for <see cref="Read"/>, which has looked at it, for the case that something else
-    /// took its place since: never through a symbolic link, never waiting for a FIFO's writer, and only what one can seek
+    /// took its place since: never through a symbolic link (unless <paramref name="followLink"/>), never waiting for a FIFO's writer, and only what one can seek
     /// in (not a FIFO; a device is cut short by the cap). Throws <see cref="IOException"/> otherwise. Linux only.
     /// </summary>
-    internal static FileStream Open(string path)
+    internal static FileStream Open(string path, bool followLink = false)
     {
-        var stream = new FileStream(OpenWithoutWaiting(path), FileAccess.Read, bufferSize: 0);
+        var stream = new FileStream(OpenWithoutWaiting(path, followLink), FileAccess.Read, bufferSize: 0);
         if (!stream.CanSeek)
         {
             stream.Dispose();
@@ -96,10 +96,10 @@ internal static class PrivateFile
         return stream;
     }
 
-    /// <summary><c>open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)</c>, with the exceptions .NET's own open throws.</summary>
-    private static SafeFileHandle OpenWithoutWaiting(string path)
+    /// <summary><c>open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)</c> (without <c>O_NOFOLLOW</c> when <paramref name="followLink"/>), with the exceptions .NET's own open throws.</summary>
+    private static SafeFileHandle OpenWithoutWaiting(string path, bool followLink)
     {
-        var descriptor = Libc.open(path, Libc.ReadOnly | Libc.NonBlocking | Libc.NoFollow | Libc.CloseOnExec, 0);
+        var descriptor = Libc.open(path, Libc.ReadOnly | Libc.NonBlocking | (followLink ? 0 : Libc.NoFollow) | Libc.CloseOnExec, 0);
         if (descriptor >= 0)
         {
             return new SafeFileHandle(descriptor, ownsHandle: true);

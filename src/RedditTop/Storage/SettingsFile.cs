@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace RedditTop.Storage;
+
+/// <summary>
+/// Reads a file of the user's settings (the config file, <c>praw.ini</c>): whole and capped at <see cref="MaxBytes"/>,
+/// decoded as UTF-8 (a byte order mark says otherwise). Unlike <see cref="PrivateFile"/>, it follows a symbolic link
+/// (dotfile managers link these files into place), but it still opens nothing but a regular file: a FIFO would block a
+/// cron job until someone writes to it, and a device might never end.
+/// </summary>
+internal static class SettingsFile
+{
+    /// <summary>A settings file holds a few lines; a mebibyte is far more than anyone writes.</summary>
+    public const int MaxBytes = 1 << 20;
+
+    /// <summary>
+    /// The text of <paramref name="path"/>, or null when nothing is there. Throws <see cref="IOException"/> or
+    /// <see cref="UnauthorizedAccessException"/> when something is there that cannot be read; <see cref="Reason"/> words it.
+    /// </summary>
+    public static string? Read(string path)
+    {
+        try
+        {
+            var facts = FileFacts.Of(path);
+            if (facts?.Kind == FileKind.Missing)
+            {
+                return null;
+            }
+
+            if (facts?.Kind == FileKind.Directory || (facts is null && Directory.Exists(path)))
+            {
+                throw new IOException("it is a folder");
+            }
+
+            if (facts?.Kind == FileKind.Special)
+            {
+                throw new IOException("it is not a regular file");
+            }
+
+            using var stream = facts is null
+                ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0)
+                : PrivateFile.Open(path, followLink: true);
+            var content = BoundedRead.ReadAll(stream, MaxBytes) ?? throw new IOException($"it is larger than {ByteSize.Format(MaxBytes)}");
+            using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Why <see cref="Read"/> failed, in a few words: <c>permission denied</c>, <c>it is a folder</c>.</summary>
+    public static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        _ => e.Message,
+    };
+}
