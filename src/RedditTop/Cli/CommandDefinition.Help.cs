@@ -41,6 +41,9 @@ internal sealed partial class CommandDefinition
         + $"{ExitCodes.Usage} usage error, {ExitCodes.InternalError} internal error (please report it), "
         + $"{ExitCodes.Interrupted} Ctrl+C, {ExitCodes.Terminated} SIGTERM.";
 
+    /// <summary>The paragraph of <c>--help</c> on the config file this run would read (<see cref="ConfigFile.Describe"/>).</summary>
+    public string ConfigFileNote { get; set; } = $"Config file: $XDG_CONFIG_HOME/reddittop/config or ${ConfigFile.PathVariable}.";
+
     /// <summary>The groups of <c>--help</c>, in the order printed: what to fetch, how to print it, and the rest.</summary>
     public IReadOnlyList<HelpGroup> HelpGroups =>
     [

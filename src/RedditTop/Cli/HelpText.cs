@@ -7,7 +7,7 @@ namespace RedditTop.Cli;
 /// <summary>
 /// The text of <c>--help</c>, laid out by hand at <see cref="Width"/> columns whatever the terminal's width: the usage
 /// line, the introduction, the options under their group's heading (names on the left, description and default on the
-/// right), the examples and the exit codes.
+/// right), the examples, the config file and the exit codes.
 /// </summary>
 internal static class HelpText
 {
@@ -45,6 +45,8 @@ internal static class HelpText
             text.Append(Indent).Append(example).Append('\n');
         }
 
+        text.Append('\n');
+        AppendWrapped(text, cli.ConfigFileNote, "", "");
         text.Append('\n');
         AppendWrapped(text, CommandDefinition.HelpExitCodes, "", "");
         return text.ToString();

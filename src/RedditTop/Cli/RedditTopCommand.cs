@@ -58,18 +58,31 @@ internal static class RedditTopCommand
     {
         var cli = new CommandDefinition();
         var root = cli.Root;
-        root.SetAction(async (parseResult, token) =>
-            RunOptionsBinding.TryBind(parseResult, cli, environment, out var options, out var error)
-                ? await Runner.RunAsync(options, environment, token)
-                : await UsageErrors.ReportAsync(environment.Error, [error]));
+
+        // The config file's arguments go first, so the command line's win; one that cannot be read is a usage error,
+        // unless the command line asks for help, which then says where the file is.
+        var ignored = ConfigFile.IsIgnored(args);
+        ConfigFile? config = null;
+        var configError = ignored ? null : ConfigFile.TryRead(environment.GetEnvironmentVariable, out config, out var error) ? null : error;
+        cli.ConfigFileNote = ConfigFile.Describe(environment.GetEnvironmentVariable, config, ignored);
 
         // An '@file' argument is read as a response file, by our reader: System.CommandLine's reads any file whole (and
         // @/dev/zero until the memory is gone) and lets some reasons a file cannot be read escape as exceptions.
-        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = new ResponseFiles().TryReplace });
+        var commandLine = ConfiguredCommandLine.Parse(cli, config, args, new ParserConfiguration { ResponseFileTokenReplacer = new ResponseFiles().TryReplace });
+        var parseResult = commandLine.Result;
+        root.SetAction(async (parseResult, token) =>
+            RunOptionsBinding.TryBind(commandLine, cli, environment, out var options, out var error)
+                ? await Runner.RunAsync(options, environment, token)
+                : await UsageErrors.ReportAsync(environment.Error, [error]));
 
         if (parseResult.Action is ParseErrorAction || parseResult.Action == root.Action)
         {
-            var errors = UsageErrors.Collect(parseResult, cli);
+            var errors = commandLine.UsageErrors(cli);
+            if (configError is not null)
+            {
+                errors.Insert(0, configError);
+            }
+
             if (errors.Count > 0)
             {
                 return await UsageErrors.ReportAsync(environment.Error, errors);

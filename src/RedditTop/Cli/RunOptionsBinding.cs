@@ -14,14 +14,15 @@ internal static class RunOptionsBinding
     /// requests may go to (<see cref="BaseUrlRules"/>).
     /// </summary>
     public static bool TryBind(
-        ParseResult parseResult,
+        ConfiguredCommandLine commandLine,
         CommandDefinition cli,
         RunEnvironment environment,
         [NotNullWhen(true)] out RunOptions? options,
         [NotNullWhen(false)] out string? error)
     {
         options = null;
-        if (!TryBindBaseUrl(parseResult, cli, environment, out var url, out error))
+        var parseResult = commandLine.Result;
+        if (!TryBindBaseUrl(commandLine, cli, environment, out var url, out error))
         {
             return false;
         }
@@ -56,17 +57,21 @@ internal static class RunOptionsBinding
             parseResult.GetValue(cli.Watch) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             parseResult.GetValue(cli.MarkNew),
             parseResult.GetValue(cli.NewOnly));
-        options = new RunOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, output, watch);
+        options = new RunOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, output, watch, commandLine.ConfigPath);
         return true;
     }
 
-    /// <summary>The server to query, or null for Reddit: <c>--base-url</c> wins; an empty variable counts as unset.</summary>
-    private static bool TryBindBaseUrl(ParseResult parseResult, CommandDefinition cli, RunEnvironment environment, out Uri? url, [NotNullWhen(false)] out string? error)
+    /// <summary>
+    /// The server to query, or null for Reddit: <c>--base-url</c> on the command line wins, then the variable, then
+    /// <c>--base-url</c> in the config file; an empty variable counts as unset.
+    /// </summary>
+    private static bool TryBindBaseUrl(ConfiguredCommandLine commandLine, CommandDefinition cli, RunEnvironment environment, out Uri? url, [NotNullWhen(false)] out string? error)
     {
         error = null;
+        var parseResult = commandLine.Result;
         url = parseResult.GetValue(cli.BaseUrl);
         var urlSource = "--base-url";
-        if (parseResult.GetResult(cli.BaseUrl) is null && environment.GetEnvironmentVariable(BaseUrlRules.Variable) is { Length: > 0 } variable)
+        if (!commandLine.OnCommandLine(cli.BaseUrl) && environment.GetEnvironmentVariable(BaseUrlRules.Variable) is { Length: > 0 } variable)
         {
             if (!BaseUrlRules.TryParse(variable, out var fromVariable))
             {

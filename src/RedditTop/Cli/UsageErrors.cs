@@ -16,7 +16,14 @@ internal static class UsageErrors
     /// value and not judged, so <c>--limt 5</c> gives one error, not a second about '5'. A missing subreddit is
     /// reported only when nothing else is wrong, so <c>reddittop -n</c> gives one error.
     /// </summary>
-    public static List<string> Collect(ParseResult parseResult, CommandDefinition cli)
+    public static List<string> Collect(ParseResult parseResult, CommandDefinition cli) =>
+        CollectPlaced(parseResult, cli).Select(e => e.Message).Distinct().ToList();
+
+    /// <summary>
+    /// <see cref="Collect"/>'s errors with the place in <paramref name="parseResult"/>'s tokens of the token each is
+    /// about (<see cref="int.MaxValue"/> for one about nothing typed), in that order.
+    /// </summary>
+    public static List<(int Position, string Message)> CollectPlaced(ParseResult parseResult, CommandDefinition cli)
     {
         var subreddits = cli.Subreddits;
         // Each error with the place of its token, so they are told in the command line's order.
@@ -68,10 +75,10 @@ internal static class UsageErrors
 
         if (missingSubreddits && errors.Count == 0)
         {
-            errors.Add((0, "no subreddit given: name at least one, e.g. 'reddittop python:3'"));
+            errors.Add((int.MaxValue, "no subreddit given: name at least one, e.g. 'reddittop python:3'"));
         }
 
-        return errors.OrderBy(e => e.Position).Select(e => e.Message).Distinct().ToList();
+        return [.. errors.OrderBy(e => e.Position)];
     }
 
     /// <summary>Writes <paramref name="messages"/> and the pointer to <c>--help</c> to <paramref name="error"/>; returns exit code 2.</summary>
@@ -88,12 +95,12 @@ internal static class UsageErrors
         return ExitCodes.Usage;
     }
 
-    /// <summary>Where the option or argument an error is about was typed; an error about nothing typed comes last.</summary>
+    /// <summary>Where the option's value or the argument an error is about was typed; an error about nothing typed comes last.</summary>
     private static int PositionOf(SymbolResult? result, IReadOnlyList<Token> tokens)
     {
         var token = result switch
         {
-            OptionResult option => option.IdentifierToken ?? option.Tokens.FirstOrDefault(),
+            OptionResult option => option.Tokens.LastOrDefault() ?? option.IdentifierToken, // the value it is about (the last one wins)
             ArgumentResult argument => argument.Tokens.FirstOrDefault(),
             _ => null,
         };

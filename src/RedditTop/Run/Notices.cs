@@ -27,6 +27,10 @@ internal static class Notices
                 $"reddittop: warning: {perRound} requests every {every.TotalSeconds:0.###} s is {perMinute:0} a minute, more than the 100 Reddit allows; rounds will wait for the rate budget");
     }
 
+    /// <summary>The <c>--verbose</c> line that names the config file the run read, or says there was none.</summary>
+    public static string Config(string? path) =>
+        path is null ? "reddittop: no config file" : $"reddittop: config file {Sanitizer.Clean(path)}";
+
     /// <summary>The <c>--verbose</c> line that says how requests are made: anonymous, or as which app, with which token.</summary>
     public static string Access(RedditClient client, RedditEndpoints endpoints, AppCredentials? app, TimeProvider time)
     {

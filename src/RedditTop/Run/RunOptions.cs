@@ -5,7 +5,8 @@ namespace RedditTop.Run;
 
 /// <summary>
 /// Everything one run needs, read from the command line and the environment. <see cref="BaseUrl"/> is the server the
-/// user named, or null for Reddit itself; <see cref="App"/> the Reddit app to authenticate as, or null for anonymous.
+/// user named, or null for Reddit itself; <see cref="App"/> the Reddit app to authenticate as, or null for anonymous;
+/// <see cref="ConfigFile"/> the config file whose arguments the run has, or null.
 /// </summary>
 internal sealed record RunOptions(
     IReadOnlyList<SubredditQuery> Subreddits,
@@ -14,4 +15,5 @@ internal sealed record RunOptions(
     bool Verbose = false,
     AppCredentials? App = null,
     OutputOptions? Output = null,
-    WatchOptions? Watch = null);
+    WatchOptions? Watch = null,
+    string? ConfigFile = null);

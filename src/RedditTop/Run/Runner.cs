@@ -32,6 +32,7 @@ internal static class Runner
 
             var endpoints = RedditEndpoints.For(options.BaseUrl, options.App);
             Action<string>? log = options.Verbose ? diagnostics.WriteLine : null;
+            log?.Invoke(Notices.Config(options.ConfigFile));
             using var reddit = client = CreateClient(options, endpoints, environment, log, diagnostics.WriteLine);
 
             // A token that cannot be had is one error, before anything is requested or printed.

@@ -2,7 +2,8 @@ namespace RedditTop.Storage;
 
 /// <summary>
 /// Where reddittop keeps files between runs, after the XDG Base Directory specification: <c>$XDG_CACHE_HOME/reddittop</c>
-/// for what can be fetched again (tokens), <c>$XDG_STATE_HOME/reddittop</c> for what cannot (the posts already seen).
+/// for what can be fetched again (tokens), <c>$XDG_STATE_HOME/reddittop</c> for what cannot (the posts already seen),
+/// <c>$XDG_CONFIG_HOME/reddittop</c> for what the user writes (the config file).
 /// A variable that is unset, empty or not an absolute path is ignored, as the specification says; then the folder is
 /// under <c>HOME</c>, and with no <c>HOME</c> either there is none (null).
 /// </summary>
@@ -17,6 +18,10 @@ internal static class XdgDirectories
     /// <summary><c>$XDG_STATE_HOME/reddittop</c>, or <c>$HOME/.local/state/reddittop</c>, or null.</summary>
     public static string? State(Func<string, string?> getVariable) =>
         Find(getVariable, "XDG_STATE_HOME", Path.Combine(".local", "state"));
+
+    /// <summary><c>$XDG_CONFIG_HOME/reddittop</c>, or <c>$HOME/.config/reddittop</c>, or null.</summary>
+    public static string? Config(Func<string, string?> getVariable) =>
+        Find(getVariable, "XDG_CONFIG_HOME", ".config");
 
     private static string? Find(Func<string, string?> getVariable, string variable, string underHome) =>
         getVariable(variable) is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? Path.Combine(xdg, AppName)

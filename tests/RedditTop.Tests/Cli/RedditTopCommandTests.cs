@@ -360,6 +360,7 @@ public sealed class RedditTopCommandTests : IDisposable
         Assert.Equal(
             [
                 "reddittop: anonymous requests to https://www.reddit.com/",
+                "reddittop: no config file",
                 "reddittop: r/askreddit: attempt 1: HTTP 200 in 0 ms, budget unknown",
                 "reddittop: r/gone: attempt 1: HTTP 404 in 0 ms, budget unknown",
                 "reddittop: r/gone: not found (HTTP 404)",
