@@ -95,7 +95,7 @@ public sealed class JsonLinesFormatterTests
         var output = sut.Result(HostilePosts.Success("pics", [post]));
 
         Assert.Equal(
-            """{"subreddit":"pics","rank":1,"id":"abc","title":"Hello","score":12,"url":"https://example.com/x","permalink":"https://www.reddit.com/r/pics/comments/abc/hello/","author":"me","num_comments":3,"created_utc":1700000000,"created":"2023-11-14T22:13:20Z","over_18":false,"stickied":false,"domain":"example.com","flair":"OC","is_new":false}""" + "\n",
+            """{"subreddit":"pics","rank":1,"id":"abc","title":"Hello","score":12,"url":"https://example.com/x","permalink":"https://www.reddit.com/r/pics/comments/abc/hello/","author":"me","num_comments":3,"created_utc":1700000000,"created":"2023-11-14T22:13:20Z","over_18":false,"stickied":false,"domain":"example.com","flair":"OC","is_new":false,"fetched_at":null,"cached":false}""" + "\n",
             output);
     }
 
