@@ -140,6 +140,19 @@ public sealed class DelimitedFormatterTests
             tsv);
     }
 
+    [Fact]
+    public void Result_FetchedOrFromALocalCopy_EndsWithTheTimeAndWhetherCached()
+    {
+        var fetchedAt = new DateTimeOffset(2026, 11, 27, 6, 12, 30, TimeSpan.Zero);
+        Post[] posts = [new("t", 1, "https://example.com/")];
+
+        var fetched = DelimitedFormatter.Csv(header: false).Result(SubredditResult.Success(new SubredditQuery("test", 1), posts, fetchedAt));
+        var copy = DelimitedFormatter.Tsv(header: false).Result(SubredditResult.Success(new SubredditQuery("test", 1), posts, fetchedAt, cached: true));
+
+        Assert.EndsWith(",false,2026-11-27T06:12:30Z,false\n", fetched, StringComparison.Ordinal);
+        Assert.EndsWith("\tfalse\t2026-11-27T06:12:30Z\ttrue\n", copy, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/r/test/comments/6zup2m/ʖ/", "https://www.reddit.com/r/test/comments/6zup2m/ʖ/")]
     [InlineData("/r/test/comments/6zup2m/café_%E2%9C%93/", "https://www.reddit.com/r/test/comments/6zup2m/café_%E2%9C%93/")]

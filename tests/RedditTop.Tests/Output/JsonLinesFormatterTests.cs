@@ -100,6 +100,19 @@ public sealed class JsonLinesFormatterTests
     }
 
     [Fact]
+    public void Result_FromALocalCopy_EveryLineSaysWhenItWasFetchedAndThatItIsCached()
+    {
+        var sut = new JsonLinesFormatter();
+        var fetchedAt = new DateTimeOffset(2026, 11, 27, 7, 12, 30, TimeSpan.FromHours(1));
+        Post[] posts = [new("a", 3, "https://a/"), new("b", 2, "https://b/")];
+
+        var output = sut.Result(SubredditResult.Success(new SubredditQuery("x", 2), posts, fetchedAt, cached: true));
+
+        Assert.All(output.TrimEnd('\n').Split('\n'), line =>
+            Assert.EndsWith(""","is_new":false,"fetched_at":"2026-11-27T06:12:30Z","cached":true}""", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Result_SeveralPosts_RanksStartAtOneWithinTheSubreddit()
     {
         var sut = new JsonLinesFormatter();
