@@ -41,11 +41,7 @@ internal sealed class ListingCopies
     private readonly Lock _claiming = new();
     private int _written;
 
-    /// <param name="directory">The folder of the copies (<see cref="DirectoryFrom"/>).</param>
-    /// <param name="baseUrl">The API's base URL: another server's listings are other listings.</param>
-    /// <param name="options">The run's request options: <see cref="RedditClientOptions.MaxAge"/>, sort, time and filters.</param>
-    /// <param name="time">The run's clock.</param>
-    /// <param name="warn">Told once, when the folder belongs to another user.</param>
+    /// <summary>The copies in <paramref name="directory"/> (<see cref="DirectoryFrom"/>) of the listings the run's <paramref name="options"/> (max age, sort, time, filters) ask <paramref name="baseUrl"/> for.</summary>
     public ListingCopies(string directory, Uri baseUrl, RedditClientOptions options, TimeProvider time, Action<string>? warn = null)
     {
         _directory = directory;
