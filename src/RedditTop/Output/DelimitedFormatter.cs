@@ -45,7 +45,7 @@ internal sealed class DelimitedFormatter : IOutputFormat
         var posts = result.Posts ?? [];
         for (var i = 0; i < posts.Count; i++)
         {
-            AppendRow(output, PostRow.From(result.Query.Name, i + 1, posts[i], _isNew(posts[i])).Values());
+            AppendRow(output, PostRow.From(result, i + 1, posts[i], _isNew(posts[i])).Values());
         }
     }
 

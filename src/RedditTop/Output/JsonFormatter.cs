@@ -8,8 +8,10 @@ namespace RedditTop.Output;
 
 /// <summary>
 /// One JSON document (<c>-f json</c>), written when every subreddit is done:
-/// <c>{"fetched_at": "...Z", "subreddits": [{"name", "ok", "error", "posts"}]}</c>, the subreddits in the order they were
-/// named on the command line. A failure has <c>"ok": false</c>, an <c>error</c> with its kind (<c>not_found</c>), the
+/// <c>{"fetched_at": "...Z", "subreddits": [{"name", "ok", "fetched_at", "cached", "error", "posts"}]}</c>, the
+/// subreddits in the order they were named on the command line. The document's <c>fetched_at</c> is when the round
+/// started; a subreddit's, when its listing came from Reddit (for one read from a local copy, <c>"cached": true</c>
+/// with <c>--max-age</c>, when the run that made the copy fetched it; null for a failure). A failure has <c>"ok": false</c>, an <c>error</c> with its kind (<c>not_found</c>), the
 /// message stderr shows and the HTTP status (or null), and no posts; a success has <c>"error": null</c>. Posts have the
 /// members of <see cref="PostRow.Names"/>, as in jsonl.
 /// </summary>
@@ -83,6 +85,16 @@ internal sealed class JsonFormatter : IOutputFormat
         writer.WriteStartObject();
         writer.WriteString("name", result.Query.Name);
         writer.WriteBoolean("ok", result.Failure is null);
+        if (result.FetchedAt is { } fetchedAt)
+        {
+            writer.WriteString("fetched_at", JsonOutput.Timestamp(fetchedAt));
+        }
+        else
+        {
+            writer.WriteNull("fetched_at");
+        }
+
+        writer.WriteBoolean("cached", result.Cached);
         if (result.Failure is { } failure)
         {
             writer.WriteStartObject("error");
@@ -108,7 +120,7 @@ internal sealed class JsonFormatter : IOutputFormat
         var posts = result.Posts ?? [];
         for (var i = 0; i < posts.Count; i++)
         {
-            JsonOutput.WritePost(writer, PostRow.From(result.Query.Name, i + 1, posts[i], _isNew(posts[i])));
+            JsonOutput.WritePost(writer, PostRow.From(result, i + 1, posts[i], _isNew(posts[i])));
         }
 
         writer.WriteEndArray();

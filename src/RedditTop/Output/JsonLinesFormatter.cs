@@ -22,7 +22,7 @@ internal sealed class JsonLinesFormatter(Func<Post, bool>? isNew = null) : IOutp
         var posts = result.Posts ?? [];
         for (var i = 0; i < posts.Count; i++)
         {
-            JsonOutput.Write(output, JsonOutput.Compact, PostRow.From(result.Query.Name, i + 1, posts[i], _isNew(posts[i])), JsonOutput.WritePost);
+            JsonOutput.Write(output, JsonOutput.Compact, PostRow.From(result, i + 1, posts[i], _isNew(posts[i])), JsonOutput.WritePost);
             output.Append('\n');
         }
     }

@@ -94,6 +94,8 @@ internal static class JsonOutput
         writer.WriteString("domain", row.Domain);
         writer.WriteString("flair", row.Flair);
         writer.WriteBoolean("is_new", row.IsNew);
+        writer.WriteString("fetched_at", row.FetchedAt);
+        writer.WriteBoolean("cached", row.Cached);
         writer.WriteEndObject();
     }
 

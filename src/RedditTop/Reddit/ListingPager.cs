@@ -49,7 +49,7 @@ internal static class ListingPager
             if (posts.Count >= query.Count || page.After is null || page.After == after || page.Posts.Count < limit || added == 0
                 || (filter is not null && pages >= RedditClientOptions.MaxPagesWithFilter))
             {
-                return SubredditResult.Success(query, posts);
+                return SubredditResult.Success(query, posts, client.Time.GetUtcNow());
             }
 
             after = page.After;

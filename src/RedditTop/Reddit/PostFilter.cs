@@ -1,3 +1,4 @@
+using System.Globalization;
 using RedditTop.Reddit.Listings;
 
 namespace RedditTop.Reddit;
@@ -26,6 +27,17 @@ internal sealed record PostFilter(
     public bool IsEmpty => MinScore is null && !NoNsfw && !NoStickied && !HasDomains && string.IsNullOrEmpty(Flair);
 
     private bool HasDomains => Domains?.Any(static d => !Bare(d).IsEmpty) == true;
+
+    /// <summary>
+    /// The filters as one line, the same for filters that keep the same posts however they were typed (the order and
+    /// case of domains, the case of the flair); empty for no filter. A listing's local copy (<see cref="ListingCopies"/>)
+    /// is kept under it.
+    /// </summary>
+    public string Key => IsEmpty
+        ? ""
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"min_score={MinScore} no_nsfw={NoNsfw} no_stickied={NoStickied} domains={string.Join(',', (Domains ?? []).Select(static d => Bare(d).ToString().ToLowerInvariant()).Where(static d => d.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))} flair={Flair?.ToLowerInvariant()}");
 
     /// <summary>Whether <paramref name="post"/> passes every filter that is set.</summary>
     public bool Keeps(Post post) =>

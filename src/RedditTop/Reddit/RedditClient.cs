@@ -23,6 +23,7 @@ internal sealed class RedditClient(
     /// Creates a client on the run's HTTP stacks (<see cref="RedditHttp"/>), anonymous or, with <paramref name="app"/>,
     /// authenticated with its app-only token. The run's deadline starts now (and again with <see cref="RestartDeadline"/>).
     /// A <paramref name="network"/> handler passed in (a test's mock) replaces the network and stays the caller's.
+    /// <paramref name="copies"/> (<c>--max-age</c>) are read before a subreddit is asked for, and written after.
     /// </summary>
     public static RedditClient Create(
         Uri baseUrl,
@@ -31,7 +32,8 @@ internal sealed class RedditClient(
         Action<string>? log = null,
         HttpMessageHandler? network = null,
         Func<double>? randomizer = null,
-        AppAccess? app = null)
+        AppAccess? app = null,
+        ListingCopies? copies = null)
     {
         var settings = new HttpSettings(options, new RunDeadline(options.Deadline, timeProvider), timeProvider, log, randomizer);
 
@@ -43,10 +45,16 @@ internal sealed class RedditClient(
             ? null
             : new TokenSource(RedditHttp.ForTokens(app.TokenUrl, settings, toNetwork), app.TokenUrl, app.Credentials, app.Cache, settings);
         var budget = new RateBudget(timeProvider);
-        return new RedditClient(RedditHttp.ForApi(baseUrl, settings, toNetwork, budget, tokens), settings, tokens, budget, ownNetwork);
+        return new RedditClient(RedditHttp.ForApi(baseUrl, settings, toNetwork, budget, tokens), settings, tokens, budget, ownNetwork) { Copies = copies };
     }
 
     public RedditClientOptions Options => settings.Options;
+
+    /// <summary>The run's clock: when a listing was fetched, and how old a copy is.</summary>
+    public TimeProvider Time => settings.Time;
+
+    /// <summary>With <c>--max-age</c>, the local copies of listings earlier runs fetched; null without it, and then nothing is read or written.</summary>
+    public ListingCopies? Copies { get; private init; }
 
     /// <summary>Whether requests go without a token.</summary>
     public bool IsAnonymous => tokens is null;

@@ -4,7 +4,7 @@ using RedditTop.Reddit.Auth;
 
 namespace RedditTop.Run;
 
-/// <summary>The lines a run says once on stderr besides its failures: the access line, the budget warning, the blocked hint.</summary>
+/// <summary>The lines a run says on stderr besides its failures: the access line, the budget warning, the blocked hint, the copies' lines.</summary>
 internal static class Notices
 {
     /// <summary>Said once, at the end of a round in which Reddit blocked anonymous requests.</summary>
@@ -30,6 +30,10 @@ internal static class Notices
     /// <summary>The <c>--verbose</c> line that names the config file the run read, or says there was none.</summary>
     public static string Config(string? path) =>
         path is null ? "reddittop: no config file" : $"reddittop: config file {Sanitizer.Clean(path)}";
+
+    /// <summary>The <c>--verbose</c> line of a block printed from its local copy (<c>--max-age</c>): <c>reddittop: r/python: from the local copy, fetched 42 s ago</c>.</summary>
+    public static string FromCopy(SubredditQuery query, DateTimeOffset fetchedAt, TimeProvider time) =>
+        string.Create(CultureInfo.InvariantCulture, $"reddittop: r/{query.Name}: from the local copy, fetched {Math.Max(0, Math.Floor((time.GetUtcNow() - fetchedAt).TotalSeconds)):0} s ago");
 
     /// <summary>The <c>--verbose</c> line that says how requests are made: anonymous, or as which app, with which token.</summary>
     public static string Access(RedditClient client, RedditEndpoints endpoints, AppCredentials? app, TimeProvider time)

@@ -37,8 +37,13 @@ internal sealed class Round(RedditClient reddit, RunOptions options, RunEnvironm
                 await newPosts.MarkAsync(posts);
                 if (_watch.NewOnly)
                 {
-                    result = SubredditResult.Success(result.Query, posts.Where(newPosts.IsNew).ToList());
+                    result = result.WithPosts(posts.Where(newPosts.IsNew).ToList());
                 }
+            }
+
+            if (options.Verbose && result is { Cached: true, FetchedAt: { } fetchedAt })
+            {
+                diagnostics.WriteLine(Notices.FromCopy(result.Query, fetchedAt, environment.Time));
             }
 
             // With --new-only, a subreddit with nothing new prints nothing.

@@ -85,13 +85,18 @@ internal static class Runner
         return progress.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    /// <summary>The run's client: anonymous, or as the app, with the token cache when there is a cache folder (whose warnings go to <paramref name="warn"/>).</summary>
+    /// <summary>
+    /// The run's client: anonymous, or as the app, with the token cache when there is a cache folder (whose warnings go to
+    /// <paramref name="warn"/>); with <c>--max-age</c>, also the listings' copies in that folder. Without it, no copy is read or written.
+    /// </summary>
     private static RedditClient CreateClient(RunOptions options, RedditEndpoints endpoints, RunEnvironment environment, Action<string>? log, Action<string> warn)
     {
         var cacheDirectory = TokenCache.DirectoryFrom(environment.GetEnvironmentVariable);
         var app = options.App is { } credentials
             ? new AppAccess(credentials, endpoints.Token, cacheDirectory is null ? null : new TokenCache(cacheDirectory, credentials.ClientId, endpoints.Token, warn))
             : null;
-        return RedditClient.Create(endpoints.Api, options.Request, environment.Time, log, environment.Handler, app: app);
+        var copiesDirectory = options.Request.MaxAge is null ? null : ListingCopies.DirectoryFrom(environment.GetEnvironmentVariable);
+        var copies = copiesDirectory is null ? null : new ListingCopies(copiesDirectory, endpoints.Api, options.Request, environment.Time, warn);
+        return RedditClient.Create(endpoints.Api, options.Request, environment.Time, log, environment.Handler, app: app, copies: copies);
     }
 }

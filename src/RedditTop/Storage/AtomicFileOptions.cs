@@ -10,7 +10,7 @@ internal sealed record AtomicFileOptions
     public static AtomicFileOptions Output { get; } = new() { HideTemporary = true };
 
     /// <summary>
-    /// The token cache and the seen-post state: the folder is created 0700, and made 0700 also when it was there before;
+    /// The token cache, the seen-post state and the listing copies: the folder is created 0700, and made 0700 also when it was there before;
     /// the file is 0600; the temporary file is <c>NAME.pid.random.tmp</c>, so the state store's pruning of <c>seen-*</c>
     /// files finds the ones a killed run left.
     /// </summary>

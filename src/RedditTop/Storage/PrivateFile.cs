@@ -7,7 +7,7 @@ using Microsoft.Win32.SafeHandles;
 namespace RedditTop.Storage;
 
 /// <summary>
-/// Names and reads the files only their owner may read: the token cache and the seen-post state. They are written by
+/// Names and reads the files only their owner may read: the token cache, the seen-post state and the listing copies. They are written by
 /// <see cref="AtomicFile"/> with <see cref="AtomicFileOptions.Private"/> (directory 0700, file 0600, one rename), which
 /// replaces a symbolic link at the path instead of writing through it; <see cref="Read"/> does not follow one either,
 /// and opens nothing but a regular file.

@@ -120,7 +120,7 @@ public sealed class DelimitedFormatterTests
     [Fact]
     public void Begin_Csv_IsTheColumnNames() =>
         Assert.Equal(
-            "subreddit,rank,id,title,score,url,permalink,author,num_comments,created_utc,created,over_18,stickied,domain,flair,is_new\n",
+            "subreddit,rank,id,title,score,url,permalink,author,num_comments,created_utc,created,over_18,stickied,domain,flair,is_new,fetched_at,cached\n",
             DelimitedFormatter.Csv().Begin(Now));
 
     [Fact]
@@ -133,11 +133,24 @@ public sealed class DelimitedFormatterTests
         var tsv = DelimitedFormatter.Tsv().Result(HostilePosts.Success("pics", [post]));
 
         Assert.Equal(
-            "pics,1,abc,\"Hello, world\",12,https://example.com/x,https://www.reddit.com/r/pics/comments/abc/hello/,me,3,1700000000.25,2023-11-14T22:13:20Z,true,false,example.com,,false\n",
+            "pics,1,abc,\"Hello, world\",12,https://example.com/x,https://www.reddit.com/r/pics/comments/abc/hello/,me,3,1700000000.25,2023-11-14T22:13:20Z,true,false,example.com,,false,,false\n",
             csv);
         Assert.Equal(
-            "pics\t1\tabc\tHello, world\t12\thttps://example.com/x\thttps://www.reddit.com/r/pics/comments/abc/hello/\tme\t3\t1700000000.25\t2023-11-14T22:13:20Z\ttrue\tfalse\texample.com\t\tfalse\n",
+            "pics\t1\tabc\tHello, world\t12\thttps://example.com/x\thttps://www.reddit.com/r/pics/comments/abc/hello/\tme\t3\t1700000000.25\t2023-11-14T22:13:20Z\ttrue\tfalse\texample.com\t\tfalse\t\tfalse\n",
             tsv);
+    }
+
+    [Fact]
+    public void Result_FetchedOrFromALocalCopy_EndsWithTheTimeAndWhetherCached()
+    {
+        var fetchedAt = new DateTimeOffset(2026, 11, 27, 6, 12, 30, TimeSpan.Zero);
+        Post[] posts = [new("t", 1, "https://example.com/")];
+
+        var fetched = DelimitedFormatter.Csv(header: false).Result(SubredditResult.Success(new SubredditQuery("test", 1), posts, fetchedAt));
+        var copy = DelimitedFormatter.Tsv(header: false).Result(SubredditResult.Success(new SubredditQuery("test", 1), posts, fetchedAt, cached: true));
+
+        Assert.EndsWith(",false,2026-11-27T06:12:30Z,false\n", fetched, StringComparison.Ordinal);
+        Assert.EndsWith("\tfalse\t2026-11-27T06:12:30Z\ttrue\n", copy, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -24,6 +24,9 @@ internal static class JsonAssert
         Assert.Equal(expected.Stickied, actual.GetProperty("stickied").GetBoolean());
         Assert.Equal(expected.Domain, actual.GetProperty("domain").GetString());
         Assert.Equal(expected.Flair, actual.GetProperty("flair").GetString());
+        Assert.Equal(expected.IsNew, actual.GetProperty("is_new").GetBoolean());
+        Assert.Equal(expected.FetchedAt, actual.GetProperty("fetched_at").GetString());
+        Assert.Equal(expected.Cached, actual.GetProperty("cached").GetBoolean());
     }
 
     private static T? Nullable<T>(JsonElement element, Func<JsonElement, T> read)

@@ -160,14 +160,14 @@ public sealed class JsonFormatterTests
         var sut = new JsonFormatter(queries);
         sut.Begin(Now);
         sut.Result(SubredditResult.Fail(queries[3], new FetchFailure(FailureKind.RateLimited, 429, RetryAfter: TimeSpan.FromSeconds(3.2), Attempts: 2)));
-        sut.Result(SubredditResult.Success(queries[2], []));
+        sut.Result(SubredditResult.Success(queries[2], [], Now.AddSeconds(-90), cached: true));
         sut.Result(SubredditResult.Fail(queries[1], new FetchFailure(FailureKind.NotFound, 404)));
         sut.Result(SubredditResult.Success(queries[0],
         [
             new Post("Café 🐍 & <friends>", 1520, "https://i.example.com/a.jpg", Id: "abc", Permalink: "/r/pics/comments/abc/cafe/",
                 Subreddit: "pics", CreatedUtc: 1700000000, Author: "me", NumComments: 42, Domain: "i.example.com", Flair: "OC"),
             new Post("\u001b[31mred\u001b[0m \"quoted\"", -2, "https://example.com/b", Id: "def", Over18: true, Stickied: true),
-        ]));
+        ], Now.AddSeconds(2)));
 
         var output = sut.End();
 

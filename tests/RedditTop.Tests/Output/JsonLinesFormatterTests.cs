@@ -95,8 +95,21 @@ public sealed class JsonLinesFormatterTests
         var output = sut.Result(HostilePosts.Success("pics", [post]));
 
         Assert.Equal(
-            """{"subreddit":"pics","rank":1,"id":"abc","title":"Hello","score":12,"url":"https://example.com/x","permalink":"https://www.reddit.com/r/pics/comments/abc/hello/","author":"me","num_comments":3,"created_utc":1700000000,"created":"2023-11-14T22:13:20Z","over_18":false,"stickied":false,"domain":"example.com","flair":"OC","is_new":false}""" + "\n",
+            """{"subreddit":"pics","rank":1,"id":"abc","title":"Hello","score":12,"url":"https://example.com/x","permalink":"https://www.reddit.com/r/pics/comments/abc/hello/","author":"me","num_comments":3,"created_utc":1700000000,"created":"2023-11-14T22:13:20Z","over_18":false,"stickied":false,"domain":"example.com","flair":"OC","is_new":false,"fetched_at":null,"cached":false}""" + "\n",
             output);
+    }
+
+    [Fact]
+    public void Result_FromALocalCopy_EveryLineSaysWhenItWasFetchedAndThatItIsCached()
+    {
+        var sut = new JsonLinesFormatter();
+        var fetchedAt = new DateTimeOffset(2026, 11, 27, 7, 12, 30, TimeSpan.FromHours(1));
+        Post[] posts = [new("a", 3, "https://a/"), new("b", 2, "https://b/")];
+
+        var output = sut.Result(SubredditResult.Success(new SubredditQuery("x", 2), posts, fetchedAt, cached: true));
+
+        Assert.All(output.TrimEnd('\n').Split('\n'), line =>
+            Assert.EndsWith(""","is_new":false,"fetched_at":"2026-11-27T06:12:30Z","cached":true}""", line, StringComparison.Ordinal));
     }
 
     [Fact]
