@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
 using RedditTop.Reddit;
-using RedditTop.Reddit.Auth;
 using RedditTop.Run;
 
 namespace RedditTop.Cli;
@@ -26,6 +25,12 @@ internal static class RunOptionsBinding
             return false;
         }
 
+        var (userAgentCommandLine, userAgentConfigFile) = UserAgentOption(parseResult, cli);
+        if (!AccessBinding.TryBind(parseResult.GetValue(cli.Site), userAgentCommandLine, userAgentConfigFile, environment, out var access, out error))
+        {
+            return false;
+        }
+
         var defaultCount = parseResult.GetValue(cli.Limit);
         var queries = parseResult.GetRequiredValue(cli.Subreddits).Select(s => new SubredditQuery(s.Name, s.Count ?? defaultCount)).ToList();
         var request = new RedditClientOptions
@@ -37,7 +42,7 @@ internal static class RunOptionsBinding
             Deadline = TimeSpan.FromSeconds(parseResult.GetValue(cli.Deadline)),
             MaxConcurrency = parseResult.GetValue(cli.Concurrency),
             MaxAge = parseResult.GetValue(cli.MaxAge) is > 0 and var maxAge ? TimeSpan.FromSeconds(maxAge) : null,
-            UserAgent = parseResult.GetValue(cli.UserAgent),
+            UserAgent = access.UserAgent,
             Filter = new PostFilter(
                 parseResult.GetValue(cli.MinScore),
                 parseResult.GetValue(cli.NoNsfw),
@@ -45,7 +50,6 @@ internal static class RunOptionsBinding
                 parseResult.GetValue(cli.Domain) is { Length: > 0 } domains ? domains : null,
                 parseResult.GetValue(cli.Flair)),
         };
-        var app = AppCredentials.FromEnvironment(environment.GetEnvironmentVariable);
         var output = new OutputOptions(
             parseResult.GetValue(cli.Format).Value,
             parseResult.GetValue(cli.Order).Value,
@@ -56,9 +60,17 @@ internal static class RunOptionsBinding
             parseResult.GetValue(cli.Watch) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             parseResult.GetValue(cli.MarkNew),
             parseResult.GetValue(cli.NewOnly));
-        options = new RunOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, output, watch);
+        options = new RunOptions(queries, url, request, parseResult.GetValue(cli.Verbose), access.App, output, watch) { UserAgentOrigin = access.UserAgentOrigin };
         return true;
     }
+
+    /// <summary>
+    /// The one place that tells a <c>--user-agent</c> typed on the command line (which wins over
+    /// <c>REDDITTOP_USER_AGENT</c>) from one the config file gave (which does not). Until the config file's options
+    /// reach the parse, every <c>--user-agent</c> is the command line's.
+    /// </summary>
+    private static (string? CommandLine, string? ConfigFile) UserAgentOption(ParseResult parseResult, CommandDefinition cli) =>
+        parseResult.GetResult(cli.UserAgent) is not null ? (parseResult.GetValue(cli.UserAgent), null) : (null, null);
 
     /// <summary>The server to query, or null for Reddit: <c>--base-url</c> wins; an empty variable counts as unset.</summary>
     private static bool TryBindBaseUrl(ParseResult parseResult, CommandDefinition cli, RunEnvironment environment, out Uri? url, [NotNullWhen(false)] out string? error)

@@ -14,4 +14,8 @@ internal sealed record RunOptions(
     bool Verbose = false,
     AppCredentials? App = null,
     OutputOptions? Output = null,
-    WatchOptions? Watch = null);
+    WatchOptions? Watch = null)
+{
+    /// <summary>Where the User-Agent of <see cref="RedditClientOptions.UserAgent"/> came from, for <c>-v</c>; null for the default.</summary>
+    public string? UserAgentOrigin { get; init; }
+}

@@ -18,6 +18,15 @@ internal static class XdgDirectories
     public static string? State(Func<string, string?> getVariable) =>
         Find(getVariable, "XDG_STATE_HOME", Path.Combine(".local", "state"));
 
+    /// <summary>
+    /// The user's configuration folder itself, <c>$XDG_CONFIG_HOME</c> or <c>$HOME/.config</c>, or null: where PRAW
+    /// keeps its <c>praw.ini</c>, beside (not in) reddittop's own folder.
+    /// </summary>
+    public static string? ConfigHome(Func<string, string?> getVariable) =>
+        getVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? xdg
+        : getVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, ".config")
+        : null;
+
     private static string? Find(Func<string, string?> getVariable, string variable, string underHome) =>
         getVariable(variable) is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? Path.Combine(xdg, AppName)
         : getVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, underHome, AppName)
