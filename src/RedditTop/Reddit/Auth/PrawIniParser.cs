@@ -100,7 +100,7 @@ internal static class PrawIniParser
 
         return badLines == 0
             ? new Parsed(sections, entries)
-            : throw PrawIniException.At(file, firstBadLine, $"not a [section] nor a key = value line{(badLines > 1 ? $" (nor are {badLines - 1} more)" : "")}");
+            : throw PrawIniException.At(file, firstBadLine, $"neither a [section] nor a key = value{(badLines > 1 ? $" (and {badLines - 1} more line{(badLines > 2 ? "s" : "")} like it)" : "")}");
     }
 
     /// <summary>configparser's <c>SECTCRE</c>, <c>\[(?P&lt;header&gt;.+)\]</c> matched at the start: up to the last <c>]</c>.</summary>

@@ -110,7 +110,7 @@ public sealed class PrawIniTests
     [InlineData("[s]\na=1\nA=2\n", "/home/me/.config/praw.ini, line 3: key 'a' appears twice in [s]")]
     [InlineData("[DEFAULT]\na=1\n[DEFAULT]\na=2\n", "/home/me/.config/praw.ini, line 4: key 'a' appears twice in [DEFAULT]")]
     [InlineData("\n# c\nclient_id=1\n[s]\n", "/home/me/.config/praw.ini, line 3: a line before the first [section]")]
-    [InlineData("[s]\nb=1\nclient_secret hunter2-secret\n=x\n", "/home/me/.config/praw.ini, line 3: not a [section] nor a key = value line (nor are 1 more)")]
+    [InlineData("[s]\nb=1\nclient_secret hunter2-secret\n=x\n", "/home/me/.config/praw.ini, line 3: neither a [section] nor a key = value (and 1 more line like it)")]
     [InlineData("[]\n", "/home/me/.config/praw.ini, line 1: a line before the first [section]")]
     public void Read_WhatConfigparserRefuses_NamesFileAndLineButNoValue(string text, string expected)
     {
