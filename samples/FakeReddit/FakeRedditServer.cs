@@ -301,7 +301,7 @@ public sealed class FakeRedditServer : IAsyncDisposable
         string? deviceId = form["device_id"];
         var (user, password) = BasicCredentials(context.Request);
         var (status, body) = AnswerTokenRequest(Interlocked.Increment(ref _tokenRequestCount), grantType, deviceId, user, password);
-        _tokenRequests.Enqueue(new TokenRequest(grantType, deviceId, user, body?["access_token"] is not null) { ConnectionId = context.Connection.Id });
+        _tokenRequests.Enqueue(new TokenRequest(grantType, deviceId, user, body?["access_token"] is not null) { ConnectionId = context.Connection.Id, UserAgent = context.Request.Headers.UserAgent is { Count: > 0 } agent ? agent.ToString() : null });
 
         var response = context.Response;
         response.StatusCode = status;

@@ -8,4 +8,7 @@ public sealed record TokenRequest(string? GrantType, string? DeviceId, string? B
 {
     /// <summary>The server's id of the connection the request came on.</summary>
     public string? ConnectionId { get; init; }
+
+    /// <summary>The request's <c>User-Agent</c> header; null without one.</summary>
+    public string? UserAgent { get; init; }
 }

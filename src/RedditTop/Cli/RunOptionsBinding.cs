@@ -27,6 +27,14 @@ internal static class RunOptionsBinding
             return false;
         }
 
+        var (userAgentCommandLine, userAgentConfigFile) = CommandLineOrConfig(commandLine, cli.UserAgent);
+        var (siteCommandLine, siteConfigFile) = CommandLineOrConfig(commandLine, cli.Site);
+        var site = siteCommandLine ?? (environment.GetEnvironmentVariable(PrawConfig.SiteVariable) is { Length: > 0 } ? null : siteConfigFile);
+        if (!AccessBinding.TryBind(site, userAgentCommandLine, userAgentConfigFile, environment, out var access, out error))
+        {
+            return false;
+        }
+
         var defaultCount = parseResult.GetValue(cli.Limit);
         var queries = parseResult.GetRequiredValue(cli.Subreddits).Select(s => new SubredditQuery(s.Name, s.Count ?? defaultCount)).ToList();
         var request = new RedditClientOptions
@@ -38,7 +46,7 @@ internal static class RunOptionsBinding
             Deadline = TimeSpan.FromSeconds(parseResult.GetValue(cli.Deadline)),
             MaxConcurrency = parseResult.GetValue(cli.Concurrency),
             MaxAge = parseResult.GetValue(cli.MaxAge) is > 0 and var maxAge ? TimeSpan.FromSeconds(maxAge) : null,
-            UserAgent = parseResult.GetValue(cli.UserAgent),
+            UserAgent = access.UserAgent,
             Filter = new PostFilter(
                 parseResult.GetValue(cli.MinScore),
                 parseResult.GetValue(cli.NoNsfw),
@@ -46,7 +54,6 @@ internal static class RunOptionsBinding
                 parseResult.GetValue(cli.Domain) is { Length: > 0 } domains ? domains : null,
                 parseResult.GetValue(cli.Flair)),
         };
-        var app = AppCredentials.FromEnvironment(environment.GetEnvironmentVariable);
         var output = new OutputOptions(
             parseResult.GetValue(cli.Format).Value,
             parseResult.GetValue(cli.Order).Value,
@@ -57,9 +64,16 @@ internal static class RunOptionsBinding
             parseResult.GetValue(cli.Watch) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             parseResult.GetValue(cli.MarkNew),
             parseResult.GetValue(cli.NewOnly));
-        options = new RunOptions(queries, url, request, parseResult.GetValue(cli.Verbose), app, output, watch, commandLine.ConfigPath);
+        options = new RunOptions(queries, url, request, parseResult.GetValue(cli.Verbose), access.App, output, watch, commandLine.ConfigPath) { UserAgentOrigin = access.UserAgentOrigin };
         return true;
     }
+
+    /// <summary>
+    /// An option that has an environment variable: the command line's value wins over the variable, which wins over the
+    /// config file's. Returns the command line's value and the config file's (each null when not given there).
+    /// </summary>
+    private static (string? CommandLine, string? ConfigFile) CommandLineOrConfig(ConfiguredCommandLine commandLine, Option<string?> option) =>
+        commandLine.OnCommandLine(option) ? (commandLine.Result.GetValue(option), null) : (null, commandLine.Result.GetValue(option));
 
     /// <summary>
     /// The server to query, or null for Reddit: <c>--base-url</c> on the command line wins, then the variable, then

@@ -30,7 +30,10 @@ internal static class ProcessHost
             Environment.GetEnvironmentVariable,
             TimeProvider.System,
             OutIsTerminal: !Console.IsOutputRedirected,
-            ErrorIsTerminal: !Console.IsErrorRedirected);
+            ErrorIsTerminal: !Console.IsErrorRedirected)
+        {
+            CurrentDirectory = CurrentDirectoryOrNull(),
+        };
         if (RedditTopCommand.OnlyAsksForVersion(args))
         {
             return await RedditTopCommand.InvokeAsync(args, environment, CancellationToken.None); // nothing to cancel
@@ -65,5 +68,18 @@ internal static class ProcessHost
     {
         await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
         await Task.Delay(GracePeriod, CancellationToken.None);
+    }
+
+    /// <summary>The current folder; null when it is gone (removed while the shell stood in it) or cannot be read.</summary>
+    private static string? CurrentDirectoryOrNull()
+    {
+        try
+        {
+            return Directory.GetCurrentDirectory();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -44,6 +44,10 @@ internal static class Notices
         }
 
         var left = tokens.ExpiresAt is { } expiresAt ? (expiresAt - time.GetUtcNow()).TotalSeconds.ToString("0", CultureInfo.InvariantCulture) : "?";
-        return $"reddittop: app-only OAuth as {app} to {endpoints.Api}; token {(tokens.FromCache ? "from the cache" : "new")}, good for {left} s";
+        return $"reddittop: app-only OAuth as {app} from {app.Origin} to {endpoints.Api}; token {(tokens.FromCache ? "from the cache" : "new")}, good for {left} s";
     }
+
+    /// <summary>The <c>--verbose</c> line that names a User-Agent of the user's and where it came from; null for the default.</summary>
+    public static string? UserAgentLine(RunOptions options) =>
+        options.UserAgentOrigin is { } origin ? $"reddittop: User-Agent from {origin}: {options.Request.UserAgent}" : null;
 }

@@ -16,4 +16,8 @@ internal sealed record RunOptions(
     AppCredentials? App = null,
     OutputOptions? Output = null,
     WatchOptions? Watch = null,
-    string? ConfigFile = null);
+    string? ConfigFile = null)
+{
+    /// <summary>Where the User-Agent of <see cref="RedditClientOptions.UserAgent"/> came from, for <c>-v</c>; null for the default.</summary>
+    public string? UserAgentOrigin { get; init; }
+}

@@ -47,6 +47,10 @@ internal static class Runner
             }
 
             log?.Invoke(Notices.Access(reddit, endpoints, options.App, environment.Time));
+            if (Notices.UserAgentLine(options) is { } userAgentLine)
+            {
+                log?.Invoke(userAgentLine);
+            }
             if (watch.Every is { } every && Notices.BudgetWarning(options.Subreddits, every) is { } tooFast)
             {
                 diagnostics.WriteLine(tooFast);

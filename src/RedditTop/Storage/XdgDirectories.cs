@@ -21,10 +21,19 @@ internal static class XdgDirectories
 
     /// <summary><c>$XDG_CONFIG_HOME/reddittop</c>, or <c>$HOME/.config/reddittop</c>, or null.</summary>
     public static string? Config(Func<string, string?> getVariable) =>
-        Find(getVariable, "XDG_CONFIG_HOME", ".config");
+        ConfigHome(getVariable) is { } home ? Path.Combine(home, AppName) : null;
+
+    /// <summary>
+    /// The user's configuration folder itself, <c>$XDG_CONFIG_HOME</c> or <c>$HOME/.config</c>, or null: where PRAW
+    /// keeps its <c>praw.ini</c>, beside (not in) reddittop's own folder.
+    /// </summary>
+    public static string? ConfigHome(Func<string, string?> getVariable) => Base(getVariable, "XDG_CONFIG_HOME", ".config");
 
     private static string? Find(Func<string, string?> getVariable, string variable, string underHome) =>
-        getVariable(variable) is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? Path.Combine(xdg, AppName)
-        : getVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, underHome, AppName)
+        Base(getVariable, variable, underHome) is { } folder ? Path.Combine(folder, AppName) : null;
+
+    private static string? Base(Func<string, string?> getVariable, string variable, string underHome) =>
+        getVariable(variable) is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? xdg
+        : getVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, underHome)
         : null;
 }

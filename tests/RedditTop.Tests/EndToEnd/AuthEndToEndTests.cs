@@ -69,7 +69,7 @@ public sealed class AuthEndToEndTests : IDisposable
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         Assert.Single(server.TokenRequests);
-        Assert.Contains($"\nreddittop: app-only OAuth as my-…42 (script app) to {server.BaseUrl}/; token from the cache, good for ", second.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"\nreddittop: app-only OAuth as my-…42 (script app) from the environment to {server.BaseUrl}/; token from the cache, good for ", second.Stderr, StringComparison.Ordinal);
         var file = Assert.Single(_cache.GetFiles("*", SearchOption.AllDirectories));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file.FullName));
     }

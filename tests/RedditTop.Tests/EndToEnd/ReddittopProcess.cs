@@ -72,14 +72,15 @@ internal sealed partial class ReddittopProcess : IDisposable
     /// A <paramref name="shellRedirection"/> such as <c>2&gt;/dev/full</c> or <c>2&gt;&amp;-</c> is applied by
     /// <c>/bin/sh</c>, which then becomes the program (exec); a redirected stream reads as empty here. With
     /// <paramref name="inTerminal"/> the program runs on a pseudo-terminal, and <see cref="Stdout"/> holds what the
-    /// terminal showed, stderr included.
+    /// terminal showed, stderr included. It runs in <paramref name="workingDirectory"/>, or in a new empty folder.
     /// </summary>
     public static ReddittopProcess Start(
         IEnumerable<string> args,
         IDictionary<string, string?>? environment = null,
         bool readStdout = true,
         string? shellRedirection = null,
-        bool inTerminal = false)
+        bool inTerminal = false,
+        string? workingDirectory = null)
     {
         // A test run started in the background of a non-interactive shell inherits SIGINT ignored, as every background
         // job does, and the program would inherit that too; env gives it the default disposition a terminal gives it.
@@ -134,7 +135,7 @@ internal sealed partial class ReddittopProcess : IDisposable
         start.Environment["XDG_CACHE_HOME"] = Path.Combine(ownCache.FullName, "cache");
         start.Environment["XDG_STATE_HOME"] = Path.Combine(ownCache.FullName, "state");
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(ownCache.FullName, "config");
-        start.WorkingDirectory = ownCache.FullName;
+        start.WorkingDirectory = workingDirectory ?? ownCache.FullName;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;

@@ -148,7 +148,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
         if (!response.IsSuccessStatusCode)
         {
             var failure = await FailureClassifier.FromResponseAsync(response, RequestKind.Token, attempts, settings.Body, settings.Time, cancellationToken).ConfigureAwait(false);
-            throw new TokenRequestException(failure.Kind == FailureKind.CredentialsRefused ? failure with { Detail = VariablesToCheck, Attempts = 1 } : failure);
+            throw new TokenRequestException(failure.Kind == FailureKind.CredentialsRefused ? failure with { Detail = credentials.ToCheck, Attempts = 1 } : failure);
         }
 
         TokenResponse? body;
@@ -169,7 +169,7 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
         {
             var said = new ServerText(body.ErrorDescription is { } description ? $"{error} ({description})" : error);
             var hint = error == "unsupported_grant_type"
-                ? $"(an installed app has no secret: unset {AppCredentials.ClientSecretVariable}; a script app needs it)"
+                ? $"(an installed app has no secret: {credentials.HowToDropSecret}; a script app needs it)"
                 : null;
             throw new TokenRequestException(new FetchFailure(FailureKind.TokenRefused, (int)response.StatusCode, Detail: hint, Said: said));
         }
@@ -180,8 +180,4 @@ internal sealed class TokenSource(HttpClient tokenHttp, Uri tokenUrl, AppCredent
             ? throw new TokenRequestException(new FetchFailure(FailureKind.UnusableToken, (int)response.StatusCode))
             : body;
     }
-
-    /// <summary>What to check when Reddit refuses the app's credentials.</summary>
-    private string VariablesToCheck =>
-        credentials.IsInstalledApp ? AppCredentials.ClientIdVariable : $"{AppCredentials.ClientIdVariable} and {AppCredentials.ClientSecretVariable}";
 }

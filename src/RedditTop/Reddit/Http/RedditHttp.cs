@@ -77,7 +77,7 @@ internal static class RedditHttp
             BaseAddress = RedditEndpoints.WithTrailingSlash(baseUrl),
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", settings.Options.UserAgent ?? UserAgent.Value);
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
