@@ -74,7 +74,8 @@ public sealed partial class ResilienceEndToEndTests
         // --verbose: one line per attempt on stderr, never on stdout.
         var lines = process.Stderr.TrimEnd('\n').Split('\n');
         Assert.Equal($"reddittop: anonymous requests to {server.BaseUrl}/", lines[0]);
-        var attempts = lines[1..];
+        Assert.Equal("reddittop: rate budget: unknown", lines[1]);
+        var attempts = lines[2..];
         Assert.All(attempts, line => Assert.Matches(AttemptLine(), line));
         Assert.Equal(server.Requests.Count, attempts.Length);
         Assert.DoesNotContain("attempt", process.Stdout, StringComparison.Ordinal);
@@ -124,7 +125,9 @@ public sealed partial class ResilienceEndToEndTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains(await ExpectedOutput.BlockAsync(server, "python", 250), stdout, StringComparison.Ordinal);
-        var attempts = stderr.TrimEnd('\n').Split('\n')[1..];
+        var lines = stderr.TrimEnd('\n').Split('\n');
+        Assert.Equal("reddittop: rate budget: unknown", lines[1]);
+        var attempts = lines[2..];
         Assert.All(attempts, line => Assert.Matches(PagedAttemptLine(), line));
         Assert.Equal(
             ["r/python: page 1", "r/python: page 2", "r/python: page 3", "r/rust"],
