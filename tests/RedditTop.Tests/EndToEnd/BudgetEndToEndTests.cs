@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using FakeReddit;
 
@@ -106,6 +107,40 @@ public sealed partial class BudgetEndToEndTests : IDisposable
         Assert.Equal(0, await process.WaitForExitAsync(Patience));
         Assert.Contains("reddittop: rate budget: unknown\n", process.Stderr, StringComparison.Ordinal);
         Assert.Single(other.Requests);
+    }
+
+    [Fact]
+    public async Task Run_Watch_SavesTheBudgetAfterEveryRoundForTheNextRun()
+    {
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { AnyName = true, Budget = new RateBudget { Requests = 100, WindowSeconds = 600 } }, cancellationToken: TestContext.Current.CancellationToken);
+        using (var watching = ReddittopProcess.Start(["--base-url", server.BaseUrl, "--watch", "1", "rust:1"], SharedState))
+        {
+            // Saved while the watch goes on: after its second round, the file says what that round's answer said.
+            await watching.WaitUntilAsync(() => SavedRemaining() is <= 98, Patience);
+            watching.Signal(ReddittopProcess.Sigint);
+            Assert.Equal(130, await watching.WaitForExitAsync(Patience));
+        }
+
+        // A request Ctrl+C cut short reached the server without its answer being read: the file may say one more.
+        var saved = SavedRemaining()!.Value;
+        Assert.InRange(saved, 100 - server.Requests.Count, 98);
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "-v", "python:1"], SharedState);
+        Assert.Equal(0, await process.WaitForExitAsync(Patience));
+        Assert.Contains($"\nreddittop: rate budget: {saved} left, resets in ", process.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The remaining count of the one budget file in the shared state folder, or null while there is none.</summary>
+    private double? SavedRemaining()
+    {
+        var folder = Path.Combine(_home.FullName, "state", "reddittop");
+        var file = Directory.Exists(folder) ? Directory.GetFiles(folder, "budget-*.json").SingleOrDefault() : null;
+        if (file is null)
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(file));
+        return json.RootElement.GetProperty("remaining").GetDouble();
     }
 
     [GeneratedRegex(@"\nreddittop: rate budget: (\d+ left, resets in \d+ s \(from a run \d+ s ago\)|unknown \(the window of a run \d+ s ago has reset\))")]
