@@ -48,26 +48,28 @@ public sealed partial class BudgetEndToEndTests : IDisposable
     }
 
     [Fact]
-    [Trait("Category", "Slow")] // waits out the budget's real window of five seconds
+    [Trait("Category", "Slow")] // waits out the budget's real window of eight seconds
     public async Task Run_StartingWithTheBudgetSpent_SendsNothingUntilTheWindowHasReset()
     {
-        // Five seconds: the next run starts well within the window, also on a loaded machine.
-        await using var server = await FakeRedditServer.StartAsync(new Scenario { AnyName = true, Budget = new RateBudget { Requests = 2, WindowSeconds = 5 } }, cancellationToken: TestContext.Current.CancellationToken);
+        await using var server = await FakeRedditServer.StartAsync(new Scenario { AnyName = true, Budget = new RateBudget { Requests = 2, WindowSeconds = 8 } }, cancellationToken: TestContext.Current.CancellationToken);
         using (var spender = ReddittopProcess.Start(["--base-url", server.BaseUrl, "python:1", "rust:1"], SharedState))
         {
             Assert.Equal(0, await spender.WaitForExitAsync(Patience));
         }
 
-        var windowEnds = server.Requests.Min(r => r.ReceivedAt) + TimeSpan.FromSeconds(5);
+        var windowEnds = server.Requests.Min(r => r.ReceivedAt) + TimeSpan.FromSeconds(8);
         using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "-v", "golang:1", "csharp:1"], SharedState);
         var exitCode = await process.WaitForExitAsync(Patience);
 
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"\nreddittop: rate budget: 0 left, resets in \d+ s \(from a run \d+ s ago\); requests wait for the reset\n", process.Stderr);
         var later = server.Requests.Where(r => r.Subreddit is "golang" or "csharp").ToList();
         Assert.Equal(2, later.Count);
         Assert.All(later, r => Assert.True(r.ReceivedAt >= windowEnds, $"r/{r.Subreddit} was asked {(windowEnds - r.ReceivedAt).TotalMilliseconds} ms before the window's reset"));
         Assert.Equal(0, server.RateLimitedCount);
+
+        // The run started within the window and waited for it, as it does whenever a machine starts it in under eight
+        // seconds; one that took longer found the window reset, and says so (the wait itself is RateBudgetTests').
+        Assert.Matches(@"\nreddittop: rate budget: (0 left, resets in \d+ s \(from a run \d+ s ago\); requests wait for the reset|unknown \(the window of a run \d+ s ago has reset\))\n", process.Stderr);
     }
 
     [Fact]
