@@ -1,6 +1,8 @@
 using System.Globalization;
 using RedditTop.Reddit;
 using RedditTop.Reddit.Auth;
+using RedditTop.Reddit.Failures;
+using RedditTop.Reddit.Http;
 
 namespace RedditTop.Run;
 
@@ -50,4 +52,31 @@ internal static class Notices
     /// <summary>The <c>--verbose</c> line that names a User-Agent of the user's and where it came from; null for the default.</summary>
     public static string? UserAgentLine(RunOptions options) =>
         options.UserAgentOrigin is { } origin ? $"reddittop: User-Agent from {origin}: {options.Request.UserAgent}" : null;
+
+    /// <summary>
+    /// The <c>--verbose</c> line that says where the run's rate budget came from:
+    /// <c>reddittop: rate budget: 37 left, resets in 412 s (from a run 12 s ago)</c>, or <c>unknown</c> when no earlier run
+    /// said (or its window has reset). A budget that is spent says whether the run waits for the reset or, the reset
+    /// being after <paramref name="deadline"/>, sends nothing.
+    /// </summary>
+    public static string Budget(SavedBudget? saved, DateTimeOffset now, DateTimeOffset deadline)
+    {
+        if (saved is null)
+        {
+            return "reddittop: rate budget: unknown";
+        }
+
+        var ago = FailureText.Seconds(saved.LearnedAt < now ? now - saved.LearnedAt : TimeSpan.Zero, ceiling: true);
+        if (saved.ResetAt <= now)
+        {
+            return $"reddittop: rate budget: unknown (the window of a run {ago} s ago has reset)";
+        }
+
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"reddittop: rate budget: {Math.Floor(saved.Remaining)} left, resets in {FailureText.Seconds(saved.ResetAt - now, ceiling: true)} s (from a run {ago} s ago)");
+        return saved.Remaining >= 1 ? line
+            : saved.ResetAt <= deadline ? line + "; requests wait for the reset"
+            : line + "; it resets after the deadline: nothing is sent";
+    }
 }

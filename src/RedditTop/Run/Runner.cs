@@ -16,6 +16,7 @@ internal static class Runner
         var watch = options.Watch ?? new WatchOptions();
         var progress = new Progress(options.Subreddits.Count, environment.Time);
         RedditClient? client = null;
+        PersistedBudget? budget = null;
 
         // One stderr for the run: whole lines from concurrent requests, and the live status line on a terminal.
         using var diagnostics = new Diagnostics(
@@ -51,6 +52,8 @@ internal static class Runner
             {
                 log?.Invoke(userAgentLine);
             }
+
+            budget = PersistedBudget.Start(options, endpoints, environment, reddit, diagnostics, log);
             if (watch.Every is { } every && Notices.BudgetWarning(options.Subreddits, every) is { } tooFast)
             {
                 diagnostics.WriteLine(tooFast);
@@ -64,6 +67,7 @@ internal static class Runner
                 reddit.RestartDeadline();
                 await round.RunAsync(cancellationToken);
                 await newPosts.SaveRoundAsync();
+                budget.Save();
                 if (watch.Every is not { } interval)
                 {
                     return progress.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
@@ -84,6 +88,10 @@ internal static class Runner
             {
                 return ExitCodes.Failed;
             }
+        }
+        finally
+        {
+            budget?.Save(quietly: true); // what an interrupted or failed run learned too
         }
 
         return progress.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;

@@ -364,6 +364,7 @@ public sealed class RedditTopCommandTests : IDisposable
                 "reddittop: r/askreddit: attempt 1: HTTP 200 in 0 ms, budget unknown",
                 "reddittop: r/gone: attempt 1: HTTP 404 in 0 ms, budget unknown",
                 "reddittop: r/gone: not found (HTTP 404)",
+                "reddittop: rate budget: unknown",
             ],
             lines);
         Assert.DoesNotContain("attempt", _out.ToString(), StringComparison.Ordinal);

@@ -75,6 +75,7 @@ public sealed partial class ResilienceEndToEndTests
         var lines = process.Stderr.TrimEnd('\n').Split('\n');
         Assert.Contains($"reddittop: anonymous requests to {server.BaseUrl}/", lines);
         var attempts = lines.Where(line => line.StartsWith("reddittop: r/", StringComparison.Ordinal)).ToArray(); // not the run's own lines
+        Assert.Contains("reddittop: rate budget: unknown", lines);
         Assert.All(attempts, line => Assert.Matches(AttemptLine(), line));
         Assert.Equal(server.Requests.Count, attempts.Length);
         Assert.DoesNotContain("attempt", process.Stdout, StringComparison.Ordinal);
@@ -125,6 +126,7 @@ public sealed partial class ResilienceEndToEndTests
         Assert.Equal(0, exitCode);
         Assert.Contains(await ExpectedOutput.BlockAsync(server, "python", 250), stdout, StringComparison.Ordinal);
         var attempts = stderr.TrimEnd('\n').Split('\n').Where(line => line.StartsWith("reddittop: r/", StringComparison.Ordinal)).ToList(); // not the run's own lines
+        Assert.Contains("reddittop: rate budget: unknown", stderr.Split('\n'));
         Assert.All(attempts, line => Assert.Matches(PagedAttemptLine(), line));
         Assert.Equal(4, attempts.Count);
         Assert.Equal(

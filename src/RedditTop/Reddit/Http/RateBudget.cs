@@ -15,6 +15,7 @@ internal sealed class RateBudget(TimeProvider timeProvider)
     private readonly Lock _lock = new();
     private double? _remaining; // null: unknown (no answer yet in this window)
     private DateTimeOffset _resetAt;
+    private DateTimeOffset? _learnedAt; // when an answer of this run last said what remains
     private int _inFlight;
     private int _waiting;
 
@@ -26,6 +27,38 @@ internal sealed class RateBudget(TimeProvider timeProvider)
             lock (_lock)
             {
                 return _remaining;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What an answer of this run last said of the current window (for <see cref="BudgetFile"/>), or null when none
+    /// has, or its window has reset since. Its <see cref="SavedBudget.Key"/> is the file's to set.
+    /// </summary>
+    public SavedBudget? Learned
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _learnedAt is { } learnedAt && _remaining is { } remaining && timeProvider.GetUtcNow() < _resetAt
+                    ? new SavedBudget("", remaining, _resetAt, learnedAt)
+                    : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts from what an earlier run learned, before this one has an answer: its remaining count until its reset. A
+    /// budget whose reset has passed, or a run that has had an answer already, is left as it is.
+    /// </summary>
+    public void Seed(SavedBudget saved)
+    {
+        lock (_lock)
+        {
+            if (_remaining is null && timeProvider.GetUtcNow() < saved.ResetAt)
+            {
+                (_remaining, _resetAt) = (saved.Remaining, saved.ResetAt);
             }
         }
     }
@@ -111,6 +144,7 @@ internal sealed class RateBudget(TimeProvider timeProvider)
             var sameWindow = _remaining is not null && Math.Abs((resetAt - _resetAt).TotalSeconds) < 1;
             _remaining = sameWindow ? Math.Min(_remaining!.Value, remaining) : remaining;
             _resetAt = sameWindow && _resetAt > resetAt ? _resetAt : resetAt; // the later estimate: never early
+            _learnedAt = timeProvider.GetUtcNow();
         }
     }
 

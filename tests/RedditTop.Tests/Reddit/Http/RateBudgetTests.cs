@@ -190,6 +190,92 @@ public sealed class RateBudgetTests
         (await sut.AcquireAsync(NoDeadline, CancellationToken.None)).Dispose();
     }
 
+    [Fact]
+    public async Task Seed_AnEarlierRunSpentTheBudgetAndTheResetComesBeforeTheDeadline_TheFirstRequestWaitsForIt()
+    {
+        var sut = new RateBudget(_time);
+        sut.Seed(Saved(remaining: 0, resetIn: 41));
+
+        var acquiring = sut.AcquireAsync(_time.GetUtcNow() + TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(41));
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(41), sut.WaitingUntil);
+        _time.Advance(TimeSpan.FromSeconds(40.999));
+        Assert.False(acquiring.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        (await acquiring.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Dispose();
+        Assert.Null(sut.Remaining); // the new window's budget is learned from its first answer
+    }
+
+    [Fact]
+    public async Task Seed_AnEarlierRunSpentTheBudgetAndTheResetComesAfterTheDeadline_TheFirstRequestFailsAtOnce()
+    {
+        var sut = new RateBudget(_time);
+        sut.Seed(Saved(remaining: 0.0, resetIn: 41));
+
+        var acquiring = sut.AcquireAsync(_time.GetUtcNow() + TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.True(acquiring.IsFaulted);
+        var spent = await Assert.ThrowsAsync<RateBudgetSpentException>(() => acquiring);
+        Assert.Equal(TimeSpan.FromSeconds(41), spent.ResetsIn);
+        Assert.Equal(0, _time.TimersCreated);
+    }
+
+    [Fact]
+    public async Task Seed_AnEarlierRunLeftTwo_TwoGoAtOnceAndTheThirdWaitsForTheReset()
+    {
+        var sut = new RateBudget(_time);
+        sut.Seed(Saved(remaining: 2, resetIn: 10));
+
+        using var first = await sut.AcquireAsync(NoDeadline, CancellationToken.None);
+        using var second = await sut.AcquireAsync(NoDeadline, CancellationToken.None);
+        var third = sut.AcquireAsync(NoDeadline, CancellationToken.None);
+
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+        Assert.False(third.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        (await third.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task Seed_ResetPassed_LeavesTheBudgetUnknown()
+    {
+        var sut = new RateBudget(_time);
+        sut.Seed(Saved(remaining: 0, resetIn: 0));
+
+        Assert.Null(sut.Remaining);
+        (await sut.AcquireAsync(NoDeadline, CancellationToken.None)).Dispose();
+    }
+
+    [Fact]
+    public void Seed_AfterAnAnswerOfThisRun_IsIgnored()
+    {
+        var sut = new RateBudget(_time);
+        sut.Update(Headers(remaining: "9.0", reset: "10"));
+
+        sut.Seed(Saved(remaining: 0, resetIn: 10));
+
+        Assert.Equal(9, sut.Remaining);
+    }
+
+    [Fact]
+    public void Learned_OnlyWhatAnAnswerOfThisRunSaid_UntilItsWindowResets()
+    {
+        var sut = new RateBudget(_time);
+        sut.Seed(Saved(remaining: 5, resetIn: 60));
+        Assert.Null(sut.Learned); // a seed is the earlier run's, not learned again
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        sut.Update(Headers(remaining: "4.0", reset: "30"));
+        Assert.Equal(new SavedBudget("", 4, _time.GetUtcNow() + TimeSpan.FromSeconds(30), _time.GetUtcNow()), sut.Learned);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Null(sut.Learned);
+    }
+
+    private SavedBudget Saved(double remaining, int resetIn) =>
+        new("anonymous\nhttps://www.reddit.com/", remaining, _time.GetUtcNow() + TimeSpan.FromSeconds(resetIn), _time.GetUtcNow() - TimeSpan.FromSeconds(3));
+
     private static System.Net.Http.Headers.HttpResponseHeaders Headers(string remaining, string reset)
     {
         using var response = new HttpResponseMessage();
