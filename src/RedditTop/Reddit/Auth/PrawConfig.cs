@@ -85,6 +85,6 @@ internal sealed class PrawConfig
         : (PrawIni.DefaultSection, null);
 
     /// <summary>The site <paramref name="name"/>, or null when no file read has a section of that name.</summary>
-    public PrawSite? Site(string name, Func<string, string?> getVariable, PrawIniInterpolation interpolation = PrawIniInterpolation.None) =>
-        _ini.Site(name, interpolation) is { } values ? new PrawSite(name, values, getVariable) : null;
+    public PrawSite? Site(string name, Func<string, string?> getVariable) =>
+        _ini.Site(name) is { } values ? new PrawSite(name, values, getVariable) : null;
 }

@@ -42,10 +42,10 @@ internal sealed class PrawIni
 
     /// <summary>
     /// The keys of the site <paramref name="name"/>: <c>[DEFAULT]</c>'s, overridden by the section's own; null when
-    /// there is no such section (configparser's <c>NoSectionError</c>). With <see cref="PrawIniInterpolation.Basic"/>
-    /// every value is interpolated, as <c>items</c> does, so a bad reference anywhere in the site is an error.
+    /// there is no such section (configparser's <c>NoSectionError</c>). Values are as written: PRAW reads its files
+    /// with <c>ConfigParser(interpolation=None)</c> unless a program asks otherwise, so <c>%(x)s</c> stays as it is.
     /// </summary>
-    public IReadOnlyDictionary<string, PrawIniValue>? Site(string name, PrawIniInterpolation interpolation = PrawIniInterpolation.None)
+    public IReadOnlyDictionary<string, PrawIniValue>? Site(string name)
     {
         if (!HasSection(name))
         {
@@ -61,8 +61,6 @@ internal sealed class PrawIni
             }
         }
 
-        return interpolation == PrawIniInterpolation.None
-            ? merged
-            : merged.ToDictionary(p => p.Key, p => p.Value with { Text = PrawIniBasicInterpolation.Expand(name, p.Key, merged) }, StringComparer.Ordinal);
+        return merged;
     }
 }

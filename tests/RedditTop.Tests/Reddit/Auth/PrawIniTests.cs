@@ -4,7 +4,7 @@ namespace RedditTop.Tests.Reddit.Auth;
 
 /// <summary>
 /// praw.ini read by the rules of Python's configparser as PRAW sets it up; every expectation here is what Python 3.11's
-/// <c>configparser.ConfigParser(interpolation=None)</c> (or <c>BasicInterpolation()</c>) gives for the same text.
+/// <c>configparser.ConfigParser(interpolation=None)</c> gives for the same text.
 /// </summary>
 public sealed class PrawIniTests
 {
@@ -145,48 +145,6 @@ public sealed class PrawIniTests
     [Fact]
     public void Read_SameSectionInTwoFiles_IsNoDuplicate() =>
         Assert.Equal("2", Read("[s]\na=1\n", "[s]\na=2\n").Site("s")!["a"].Text);
-
-    [Fact]
-    public void Basic_KeyReferencesAndEscapedPercent()
-    {
-        var sut = Read("[DEFAULT]\nclient_id=a%%b\n[bot1]\nbot_name=MyBot\nua=%(CLIENT_ID)s x\nuser_agent=script:%(bot_name)s:v1 (by u/me) 100%%\n");
-
-        var site = sut.Site("bot1", PrawIniInterpolation.Basic)!;
-        Assert.Equal("a%b x", site["ua"].Text);
-        Assert.Equal("script:MyBot:v1 (by u/me) 100%", site["user_agent"].Text);
-        Assert.Equal("a%b", site["client_id"].Text);
-    }
-
-    [Theory]
-    [InlineData(10, null)]
-    [InlineData(11, "k0 in [s]: more than 10 levels of %(...)s")]
-    public void Basic_ChainOfReferences_TenLevelsAtMost(int references, string? expected)
-    {
-        var text = "[s]\n" + string.Concat(Enumerable.Range(0, references).Select(i => $"k{i}=%(k{i + 1})s\n")) + $"k{references}=end\n";
-
-        var e = Record.Exception(() => Read(text).Site("s", PrawIniInterpolation.Basic));
-
-        Assert.Equal(expected is null ? null : $"{File}, line 2: {expected}", e?.Message);
-    }
-
-    [Theory]
-    [InlineData("[s]\na=100%\n", "a in [s]: a '%' not followed by '%' or '(' (write a '%' as '%%')")]
-    [InlineData("[s]\na=%(zz)s\n", "a in [s]: %(zz)s names no key of [s]")]
-    [InlineData("[s]\na=%(b)d\nb=1\n", "a in [s]: a '%(' not followed by a key name and ')s'")]
-    [InlineData("[s]\na=%()s\n", "a in [s]: a '%(' not followed by a key name and ')s'")]
-    [InlineData("[s]\na=%(a)s\n", "a in [s]: more than 10 levels of %(...)s")]
-    public void Basic_WhatBasicInterpolationRefuses(string text, string expected) =>
-        Assert.Equal($"{File}, line 2: {expected}", Assert.Throws<PrawIniException>(() => Read(text).Site("s", PrawIniInterpolation.Basic)).Message);
-
-    [Fact]
-    public void Basic_DoublingReferences_StopAtTheLengthCap()
-    {
-        var text = "[s]\n" + string.Concat(Enumerable.Range(0, 9).Select(i => $"k{i}=%(k{i + 1})s%(k{i + 1})s\n")) + $"k9={new string('x', 1000)}\n";
-
-        var e = Assert.Throws<PrawIniException>(() => Read(text).Site("s", PrawIniInterpolation.Basic));
-
-        Assert.Equal($"{File}, line 2: k0 in [s]: longer than 65536 characters once interpolated", e.Message);
-    }
 
     private static PrawIni Read(params string[] texts)
     {
