@@ -12,7 +12,7 @@ internal static class Notices
     /// <summary>Said once, at the end of a round in which Reddit blocked anonymous requests.</summary>
     public static readonly string BlockedHint =
         "reddittop: hint: Reddit blocks anonymous requests from some networks. Create an app at https://www.reddit.com/prefs/apps, "
-        + $"then set {AppCredentials.ClientIdVariable} (and {AppCredentials.ClientSecretVariable} for a script app) to use app-only OAuth.";
+        + $"then set {AppCredentials.ClientIdVariable} (and {AppCredentials.ClientSecretVariable} for a script app), or client_id (and client_secret) in praw.ini, to use app-only OAuth.";
 
     /// <summary>
     /// The warning, said once, when <c>--watch</c> asks for more than Reddit's 100 requests a minute:

@@ -106,6 +106,44 @@ public sealed class ConfiguredCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Invoke_UserAgent_CommandLineOverEnvironmentOverConfigOverPrawIni()
+    {
+        var configHome = Directory.CreateDirectory(Path.Combine(_folder.FullName, "xdg"));
+        _variables["XDG_CONFIG_HOME"] = configHome.FullName;
+        File.WriteAllText(Path.Combine(configHome.FullName, "praw.ini"), "[DEFAULT]\nuser_agent = linux:from-ini:1\n");
+        File.WriteAllText(_config, "python:1\n");
+        await InvokeAsync();
+        File.WriteAllText(_config, "python:1\n--user-agent linux:from-config:1\n");
+        await InvokeAsync();
+        _variables["REDDITTOP_USER_AGENT"] = "linux:from-env:1";
+        await InvokeAsync();
+        await InvokeAsync("--user-agent", "linux:from-command-line:1");
+
+        Assert.Equal(
+            ["linux:from-ini:1", "linux:from-config:1", "linux:from-env:1", "linux:from-command-line:1"],
+            _userAgents.Select(agent => agent.Split(' ')[0]));
+        Assert.All(_userAgents, agent => Assert.EndsWith($" reddittop/{RedditTop.Reddit.UserAgent.Version}", agent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invoke_Site_CommandLineOverEnvironmentOverConfig()
+    {
+        var configHome = Directory.CreateDirectory(Path.Combine(_folder.FullName, "xdg"));
+        _variables["XDG_CONFIG_HOME"] = configHome.FullName;
+        File.WriteAllText(Path.Combine(configHome.FullName, "praw.ini"), "[config]\nclient_id=c\n[env]\nclient_id=e\n[line]\nclient_id=l\n");
+        File.WriteAllText(_config, "python:1\n--site config\n");
+        await InvokeAsync("-v");
+        _variables["praw_site"] = "env";
+        await InvokeAsync("-v");
+        await InvokeAsync("-v", "--site", "line");
+
+        // Each run asks the token endpoint as the app of the section that won.
+        Assert.Equal(
+            ["c", "e", "l"],
+            _basicCredentials.Select(c => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(c)).Split(':')[0]));
+    }
+
+    [Fact]
     public async Task Invoke_Verbose_NamesTheConfigFile()
     {
         File.WriteAllText(_config, "python:1\n");
@@ -152,25 +190,32 @@ public sealed class ConfiguredCommandLineTests : IDisposable
     }
 
     private readonly List<Uri> _requests = [];
+    private readonly List<string> _userAgents = [];
+    private readonly List<string> _basicCredentials = [];
 
     private List<string> RequestedPaths() => _requests.Select(r => r.PathAndQuery).ToList();
 
     private Task<int> InvokeAsync(params string[] args)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 6, 12, 0, TimeSpan.Zero));
-        var recorder = new RecordingHandler(_mock, _requests);
+        var recorder = new RecordingHandler(_mock, _requests, _userAgents, _basicCredentials);
         var environment = new RunEnvironment(_out, _error, name => _variables.GetValueOrDefault(name), time, recorder);
         return RedditTopCommand.InvokeAsync(args, environment, CancellationToken.None);
     }
 
-    /// <summary>Notes every request's URL on its way to the mock.</summary>
-    private sealed class RecordingHandler(HttpMessageHandler inner, List<Uri> requests) : DelegatingHandler(inner)
+    /// <summary>Notes every request's URL, User-Agent and app credentials on its way to the mock.</summary>
+    private sealed class RecordingHandler(HttpMessageHandler inner, List<Uri> requests, List<string> userAgents, List<string> basicCredentials) : DelegatingHandler(inner)
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             lock (requests)
             {
                 requests.Add(request.RequestUri!);
+                userAgents.Add(request.Headers.UserAgent.ToString());
+                if (request.Headers.Authorization is { Scheme: "Basic", Parameter: { } credentials })
+                {
+                    basicCredentials.Add(credentials);
+                }
             }
 
             return base.SendAsync(request, cancellationToken);

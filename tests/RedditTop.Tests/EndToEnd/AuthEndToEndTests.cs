@@ -116,7 +116,7 @@ public sealed class AuthEndToEndTests : IDisposable
             ["reddittop: r/python: Reddit blocked the anonymous request (HTTP 403)", "reddittop: r/rust: Reddit blocked the anonymous request (HTTP 403)"],
             lines[..2].Order(StringComparer.Ordinal));
         Assert.Equal(
-            "reddittop: hint: Reddit blocks anonymous requests from some networks. Create an app at https://www.reddit.com/prefs/apps, then set REDDIT_CLIENT_ID (and REDDIT_CLIENT_SECRET for a script app) to use app-only OAuth.",
+            "reddittop: hint: Reddit blocks anonymous requests from some networks. Create an app at https://www.reddit.com/prefs/apps, then set REDDIT_CLIENT_ID (and REDDIT_CLIENT_SECRET for a script app), or client_id (and client_secret) in praw.ini, to use app-only OAuth.",
             Assert.Single(lines[2..]));
     }
 

@@ -21,7 +21,7 @@ public static partial class FaultMatrixEndToEndTests
 
     private const string BlockedHint =
         "reddittop: hint: Reddit blocks anonymous requests from some networks. Create an app at https://www.reddit.com/prefs/apps, "
-        + "then set REDDIT_CLIENT_ID (and REDDIT_CLIENT_SECRET for a script app) to use app-only OAuth.\n";
+        + "then set REDDIT_CLIENT_ID (and REDDIT_CLIENT_SECRET for a script app), or client_id (and client_secret) in praw.ini, to use app-only OAuth.\n";
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 

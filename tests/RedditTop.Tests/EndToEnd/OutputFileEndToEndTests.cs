@@ -25,12 +25,12 @@ public sealed class OutputFileEndToEndTests : IDisposable
     public async Task Run_OutputDash_IsStdoutAndMakesNoFile()
     {
         await using var server = await FakeRedditServer.StartAsync(new Scenario(), cancellationToken: Cancellation);
-        var dash = Path.Combine(Environment.CurrentDirectory, "-");
+        using var process = ReddittopProcess.Start(["--base-url", server.BaseUrl, "--no-header", "-o", "-", "python:2"], workingDirectory: _folder.FullName);
 
-        var toDash = await ReddittopProcess.RunAsync("--base-url", server.BaseUrl, "--no-header", "-o", "-", "python:2");
+        var exitCode = await process.WaitForExitAsync(Patience);
 
-        Assert.Equal((0, await ExpectedOutput.BlockAsync(server, "python", 2), ""), toDash);
-        Assert.False(File.Exists(dash));
+        Assert.Equal((0, await ExpectedOutput.BlockAsync(server, "python", 2), ""), (exitCode, process.Stdout, process.Stderr));
+        Assert.Empty(_folder.GetFileSystemInfos()); // no file named '-' in the folder it ran in
     }
 
     [Fact]
