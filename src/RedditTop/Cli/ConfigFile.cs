@@ -56,7 +56,7 @@ internal sealed class ConfigFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error = $"config file '{path}': {SettingsFile.Reason(e)}";
+            error = $"config file '{path}': {FileProblems.Words(e)}";
             return false;
         }
 

@@ -82,17 +82,9 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
         {
             return SeenPosts.FirstRun;
         }
-        catch (JsonException)
+        catch (Exception e) when (FileProblems.Is(e))
         {
-            problem = "not valid JSON";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            problem = "permission denied";
-        }
-        catch (IOException e)
-        {
-            problem = e.Message;
+            problem = FileProblems.Words(e);
         }
 
         warning = $"reddittop: warning: ignoring unreadable state file {path}: {problem}";
@@ -124,7 +116,7 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"reddittop: warning: cannot save state file {path}: {(e is UnauthorizedAccessException ? "permission denied" : e.Message)}";
+            return $"reddittop: warning: cannot save state file {path}: {FileProblems.Words(e)}";
         }
 
         Prune(keep: path);

@@ -15,7 +15,7 @@ internal static class SettingsFile
 
     /// <summary>
     /// The text of <paramref name="path"/>, or null when nothing is there. Throws <see cref="IOException"/> or
-    /// <see cref="UnauthorizedAccessException"/> when something is there that cannot be read; <see cref="Reason"/> words it.
+    /// <see cref="UnauthorizedAccessException"/> when something is there that cannot be read; <see cref="FileProblems.Words"/> words it.
     /// </summary>
     public static string? Read(string path)
     {
@@ -49,11 +49,4 @@ internal static class SettingsFile
             return null;
         }
     }
-
-    /// <summary>Why <see cref="Read"/> failed, in a few words: <c>permission denied</c>, <c>it is a folder</c>.</summary>
-    public static string Reason(Exception e) => e switch
-    {
-        UnauthorizedAccessException => "permission denied",
-        _ => e.Message,
-    };
 }

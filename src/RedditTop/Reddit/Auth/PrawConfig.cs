@@ -60,7 +60,7 @@ internal sealed class PrawConfig
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                warn($"reddittop: warning: ignoring {Sanitizer.Clean(path)}: {SettingsFile.Reason(e)}");
+                warn($"reddittop: warning: ignoring {Sanitizer.Clean(path)}: {FileProblems.Words(e)}");
                 continue;
             }
 

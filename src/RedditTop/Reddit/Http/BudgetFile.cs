@@ -75,17 +75,9 @@ internal sealed class BudgetFile(string directory, string key, TimeProvider time
         {
             return null;
         }
-        catch (JsonException)
+        catch (Exception e) when (FileProblems.Is(e))
         {
-            problem = "not valid JSON";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            problem = "permission denied";
-        }
-        catch (IOException e)
-        {
-            problem = e.Message;
+            problem = FileProblems.Words(e);
         }
 
         warning = $"reddittop: warning: ignoring unreadable rate budget file {FilePath}: {problem}";
@@ -117,7 +109,7 @@ internal sealed class BudgetFile(string directory, string key, TimeProvider time
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"reddittop: warning: cannot save rate budget file {FilePath}: {(e is UnauthorizedAccessException ? "permission denied" : e.Message)}";
+            return $"reddittop: warning: cannot save rate budget file {FilePath}: {FileProblems.Words(e)}";
         }
 
         return null;
