@@ -13,13 +13,15 @@ internal sealed class ConfiguredCommandLine
 {
     private readonly string? _configPath;
     private readonly List<Line> _lines; // the config file's arguments in use
+    private readonly string[] _args;
     private readonly int _configTokens;
 
-    private ConfiguredCommandLine(ParseResult result, string? configPath, List<Line> lines)
+    private ConfiguredCommandLine(ParseResult result, string? configPath, List<Line> lines, string[] args)
     {
         Result = result;
         _configPath = configPath;
         _lines = lines;
+        _args = args;
         _configTokens = lines.Sum(l => l.Tokens);
     }
 
@@ -33,26 +35,28 @@ internal sealed class ConfiguredCommandLine
     {
         if (config is null || config.Arguments.Count == 0)
         {
-            return new(cli.Root.Parse(args, configuration), config?.Path, []);
+            return new(cli.Root.Parse(args, configuration), config?.Path, [], args);
         }
 
         // The tokens an argument makes (--sort=new makes two) are the same alone as among others.
         var lines = config.Arguments.Select((a, i) => new Line(a, config.LineNumbers[i], cli.Root.Parse([a], configuration).Tokens.Count)).ToList();
-        var parsed = new ConfiguredCommandLine(cli.Root.Parse([.. lines.Select(l => l.Argument), .. args], configuration), config.Path, lines);
+        var parsed = new ConfiguredCommandLine(cli.Root.Parse([.. lines.Select(l => l.Argument), .. args], configuration), config.Path, lines, args);
         var subreddits = parsed.SubredditPositions(cli);
         if (!subreddits.Any(p => p >= parsed._configTokens))
         {
             return parsed;
         }
 
-        var fromFile = subreddits.Where(p => p < parsed._configTokens && !CommandDefinition.LooksLikeOption(parsed.Result.Tokens[p].Value)).Select(parsed.LineAt).ToHashSet();
+        var fromFile = subreddits.Where(p => p < parsed._configTokens && !CommandDefinition.LooksLikeOption(parsed.Result.Tokens[p].Value)).Select(parsed.LineAt)
+            .Where(l => !CommandDefinition.LooksLikeOption(l.Argument)) // not 'yes' of '--no-nsfw=yes', an error of its own
+            .ToHashSet();
         if (fromFile.Count == 0)
         {
             return parsed;
         }
 
         lines.RemoveAll(fromFile.Contains);
-        return new(cli.Root.Parse([.. lines.Select(l => l.Argument), .. args], configuration), config.Path, lines);
+        return new(cli.Root.Parse([.. lines.Select(l => l.Argument), .. args], configuration), config.Path, lines, args);
     }
 
     /// <summary>
@@ -62,12 +66,39 @@ internal sealed class ConfiguredCommandLine
     public bool OnCommandLine(Option option) =>
         Result.Tokens.Skip(_configTokens).Any(t => t.Type == TokenType.Option && (t.Value == option.Name || option.Aliases.Contains(t.Value)));
 
-    /// <summary>The usage errors of the whole, in order (the file's first), each naming the config file's line when its token came from there.</summary>
-    public List<string> UsageErrors(CommandDefinition cli) =>
-        Cli.UsageErrors.CollectPlaced(Result, cli)
-            .Select(e => _configPath is not null && e.Position >= 0 && e.Position < _configTokens ? ConfigFile.At(_configPath, LineAt(e.Position).Number, e.Message) : e.Message)
-            .Distinct()
-            .ToList();
+    /// <summary>
+    /// The usage errors of the whole, the file's first, each naming the config file's line when its token came from
+    /// there; a flag given a value it cannot take (<see cref="FlagWithValue"/>) after the others of its part.
+    /// </summary>
+    public List<string> UsageErrors(CommandDefinition cli)
+    {
+        var placed = Cli.UsageErrors.CollectPlaced(Result, cli);
+        var inFile = placed.Where(e => e.Position < _configTokens).Select(e => At(LineAt(e.Position), e.Message))
+            .Concat(_lines.Where(l => FlagWithValue(cli, l.Argument) is not null).Select(l => At(l, FlagWithValue(cli, l.Argument)!)));
+        var onCommandLine = placed.Where(e => e.Position >= _configTokens).Select(e => e.Message)
+            .Concat(_args.TakeWhile(a => a != "--").Select(a => FlagWithValue(cli, a)).OfType<string>());
+        return inFile.Concat(onCommandLine).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// The error of a flag written with a value it cannot take, <c>--no-nsfw=yes</c>, or null: System.CommandLine
+    /// takes <c>true</c> or <c>false</c> there and would make anything else the next argument, a subreddit.
+    /// </summary>
+    private static string? FlagWithValue(CommandDefinition cli, string argument)
+    {
+        var equals = argument.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 0 || !argument.StartsWith("--", StringComparison.Ordinal) || bool.TryParse(argument[(equals + 1)..], out _))
+        {
+            return null;
+        }
+
+        var name = argument[..equals];
+        return cli.Root.Options.Any(o => o.ValueType == typeof(bool) && (o.Name == name || o.Aliases.Contains(name)))
+            ? $"{name} takes no value: '{argument}'"
+            : null;
+    }
+
+    private string At(Line line, string message) => ConfigFile.At(_configPath!, line.Number, message);
 
     /// <summary>Where in <see cref="Result"/>'s tokens the subreddit argument's tokens are.</summary>
     private List<int> SubredditPositions(CommandDefinition cli)

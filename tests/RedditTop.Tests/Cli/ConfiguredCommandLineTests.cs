@@ -80,6 +80,43 @@ public sealed class ConfiguredCommandLineTests : IDisposable
         Assert.Empty(RequestedPaths());
     }
 
+    [Theory]
+    [InlineData("--no-nsfw=yes")]
+    [InlineData("--verbose=on")]
+    [InlineData("--new-only=")]
+    public async Task Invoke_FlagWithAValueItCannotTake_IsAUsageErrorNotASubreddit(string flag)
+    {
+        _variables.Remove(ConfigFile.PathVariable);
+
+        Assert.Equal(ExitCodes.Usage, await InvokeAsync(flag, "python"));
+
+        Assert.Equal($"reddittop: {flag[..flag.IndexOf('=', StringComparison.Ordinal)]} takes no value: '{flag}'\nTry 'reddittop --help' for more information.\n", _error.ToString());
+        Assert.Empty(RequestedPaths());
+    }
+
+    [Theory]
+    [InlineData("--mark-new=true")]
+    [InlineData("--mark-new=False")]
+    [InlineData("--mark-new")]
+    public async Task Invoke_FlagAloneOrWithTrueOrFalse_IsAccepted(string flag)
+    {
+        _variables.Remove(ConfigFile.PathVariable);
+
+        Assert.Equal(ExitCodes.Success, await InvokeAsync(flag, "python:1"));
+
+        Assert.Equal(["/r/python/top.json?t=day&limit=1&raw_json=1"], RequestedPaths());
+    }
+
+    [Fact]
+    public async Task Invoke_FlagWithAValueInTheFile_NamesTheLineAndIsNotTakenForTheFilesSubreddit()
+    {
+        File.WriteAllText(_config, "python:1\n--mark-new=yes\n");
+
+        Assert.Equal(ExitCodes.Usage, await InvokeAsync("rust:1"));
+
+        Assert.Equal($"reddittop: config file '{_config}' line 2: --mark-new takes no value: '--mark-new=yes'\nTry 'reddittop --help' for more information.\n", _error.ToString());
+    }
+
     [Fact]
     public async Task Invoke_NoConfig_IgnoresTheFileEvenABrokenOne()
     {
