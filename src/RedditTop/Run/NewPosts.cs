@@ -5,8 +5,10 @@ namespace RedditTop.Run;
 
 /// <summary>
 /// What is new: posts not in the previous run with the same subreddits, sort, time and server (or, with
-/// <c>--watch</c>, not in the previous round). The previous run's state is read while the first requests are in flight;
-/// the first block waits for it. After each round, the ids it fetched are saved for the next run.
+/// <c>--watch</c>, not in the previous round). The previous run's state is read while the first requests are in flight,
+/// on a thread of its own: on the thread pool it would hold one of its few threads (two on two cores) while the other
+/// starts the requests, and their connections, which the pool opens, would wait for it. The first block waits for it.
+/// After each round, the ids it fetched are saved for the next run.
 /// </summary>
 internal sealed class NewPosts
 {
@@ -25,7 +27,9 @@ internal sealed class NewPosts
         _store = store;
         _key = key;
         _diagnostics = diagnostics;
-        _isNew = store is null ? Task.FromResult(AllNew) : Task.Run(Load, CancellationToken.None);
+        _isNew = store is null
+            ? Task.FromResult(AllNew)
+            : Task.Factory.StartNew(Load, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Starts reading the previous run's state in the background.</summary>

@@ -380,6 +380,15 @@ public sealed class SeenStoreTests : IDisposable
         Assert.Equal(key, SeenStore.Key(["python", "rust+golang", "python"], "top", "week"));
     }
 
+    [Fact]
+    public void Key_NamesAndMultireddits_IsTheTextEarlierRunsSavedUnder()
+    {
+        // The file's name is a hash of this text: another text for the same arguments would lose the previous run's state.
+        var key = SeenStore.Key([" Python ", "rust+Golang+rust", "python", "AskReddit"], "top", "week", new Uri("http://127.0.0.1:8080"));
+
+        Assert.Equal("server http://127.0.0.1:8080/\nsort top\ntime week\nsubreddits askreddit golang+rust python", key);
+    }
+
     [Theory]
     [InlineData(new[] { "python" }, "top", "week", null)]
     [InlineData(new[] { "rust" }, "top", "day", null)]

@@ -36,12 +36,23 @@ internal sealed class PrawConfig
     public IReadOnlyList<string> LookedIn { get; }
 
     /// <summary>The <c>praw.ini</c> files PRAW reads, the user's first, then the current folder's (which wins).</summary>
-    public static IReadOnlyList<string> Locations(Func<string, string?> getVariable, string? currentDirectory) =>
-        new[] { XdgDirectories.ConfigHome(getVariable), currentDirectory }
-            .OfType<string>()
-            .Select(folder => Path.Combine(folder, FileName))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+    /// <remarks>
+    /// A loop, not <c>OfType</c>, <c>Select</c> and <c>Distinct</c>: LINQ's chained iterators are generic virtual methods,
+    /// which NativeAOT resolves at run time (0.45 ms of every run in perf's samples).
+    /// </remarks>
+    public static IReadOnlyList<string> Locations(Func<string, string?> getVariable, string? currentDirectory)
+    {
+        var locations = new List<string>(2);
+        foreach (var folder in (ReadOnlySpan<string?>)[XdgDirectories.ConfigHome(getVariable), currentDirectory])
+        {
+            if (folder is not null && Path.Combine(folder, FileName) is var path && !locations.Contains(path)) // ordinal
+            {
+                locations.Add(path);
+            }
+        }
+
+        return locations;
+    }
 
     /// <summary>
     /// Reads the files of <paramref name="locations"/> that are there. One that is there but cannot be read (permission
