@@ -72,7 +72,12 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
                 return SeenPosts.FirstRun;
             }
 
-            var state = JsonSerializer.Deserialize(PrivateFile.Read(path, MaxBytes), HistoryJsonContext.Default.SeenState);
+            if (PrivateFile.ReadIfPresent(path, MaxBytes) is not { } content)
+            {
+                return SeenPosts.FirstRun;
+            }
+
+            var state = JsonSerializer.Deserialize(content, HistoryJsonContext.Default.SeenState);
             if (state?.Ids is { } ids && ids.All(static id => id is not null))
             {
                 return SeenPosts.From(ids);

@@ -61,6 +61,26 @@ public sealed class PrivateFileTests : IDisposable
     }
 
     [Fact]
+    public void ReadIfPresent_NoFileOrNoFolder_IsNullAndAFileIsRead()
+    {
+        Assert.Null(PrivateFile.ReadIfPresent(FilePath, 1024)); // no folder either
+        Directory.CreateDirectory(CacheDirectory);
+        Assert.Null(PrivateFile.ReadIfPresent(FilePath, 1024));
+        File.WriteAllText(FilePath, "{}");
+
+        Assert.Equal("{}"u8.ToArray(), PrivateFile.ReadIfPresent(FilePath, 1024));
+    }
+
+    [Fact]
+    public void ReadIfPresent_ADanglingSymbolicLink_IsNotNothingButRefused()
+    {
+        Directory.CreateDirectory(CacheDirectory);
+        File.CreateSymbolicLink(FilePath, Path.Combine(CacheDirectory, "nowhere"));
+
+        Assert.Equal("it is a symbolic link", Assert.Throws<IOException>(() => PrivateFile.ReadIfPresent(FilePath, 1024)).Message);
+    }
+
+    [Fact]
     public async Task Read_Fifo_RefusedWithoutWaitingForAWriter()
     {
         Directory.CreateDirectory(CacheDirectory);

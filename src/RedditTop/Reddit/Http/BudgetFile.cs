@@ -58,7 +58,12 @@ internal sealed class BudgetFile(string directory, string key, TimeProvider time
                 return null;
             }
 
-            var saved = JsonSerializer.Deserialize(PrivateFile.Read(FilePath, MaxBytes), BudgetJsonContext.Default.SavedBudget);
+            if (PrivateFile.ReadIfPresent(FilePath, MaxBytes) is not { } content)
+            {
+                return null;
+            }
+
+            var saved = JsonSerializer.Deserialize(content, BudgetJsonContext.Default.SavedBudget);
             if (saved?.Key is { } savedKey && savedKey != key)
             {
                 return null; // two keys of one hash: not this one's
