@@ -133,41 +133,11 @@ internal sealed class SeenStore(string directory, TimeProvider timeProvider)
     /// <summary>Deletes this store's files, other than <paramref name="keep"/>, not written for <see cref="MaxAge"/>: states of arguments no longer used, and temporary files a killed run left.</summary>
     private void Prune(string keep)
     {
-        var cutoff = timeProvider.GetUtcNow().UtcDateTime - MaxAge;
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(directory, FilePrefix + "*"))
-            {
-                var name = Path.GetFileName(file);
-                if (string.Equals(file, keep, StringComparison.Ordinal)
-                    || !(name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-
-                // Asked now, not when listed: another run may have just replaced the file. A file gone meanwhile
-                // reads as written in 1601, hence the check that it is still there.
-                if (File.GetLastWriteTimeUtc(file) < cutoff && File.Exists(file))
-                {
-                    TryDelete(file);
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The directory cannot be listed: old files stay until a later run.
-        }
-    }
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // It stays; a later save tries again once it is old.
-        }
+        var kept = Path.GetFileName(keep);
+        StaleFiles.Delete(
+            directory,
+            FilePrefix + "*",
+            timeProvider.GetUtcNow().UtcDateTime - MaxAge,
+            name => name != kept && (name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal)));
     }
 }

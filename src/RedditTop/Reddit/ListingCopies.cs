@@ -146,7 +146,7 @@ internal sealed class ListingCopies
 
                 if (file.LastWriteTimeUtc < cutoff)
                 {
-                    TryDelete(file);
+                    StaleFiles.TryDelete(file.FullName);
                 }
                 else if (isCopy)
                 {
@@ -161,7 +161,7 @@ internal sealed class ListingCopies
                 bytes += file.Length;
                 if (++kept > MaxFiles || bytes > MaxFolderBytes)
                 {
-                    TryDelete(file);
+                    StaleFiles.TryDelete(file.FullName);
                 }
             }
         }
@@ -187,17 +187,5 @@ internal sealed class ListingCopies
         }
 
         return usable;
-    }
-
-    private static void TryDelete(FileInfo file)
-    {
-        try
-        {
-            file.Delete();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // It stays; a later round tries again.
-        }
     }
 }

@@ -121,24 +121,8 @@ internal sealed class BudgetFile(string directory, string key, TimeProvider time
     }
 
     /// <summary>Deletes the temporary files of budget files that runs killed while saving left, once they are an hour old.</summary>
-    private void DeleteLeftovers()
-    {
-        var cutoff = timeProvider.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1);
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(directory, FilePrefix + "*.tmp"))
-            {
-                if (File.GetLastWriteTimeUtc(file) < cutoff && File.Exists(file))
-                {
-                    File.Delete(file);
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // They stay until a later save.
-        }
-    }
+    private void DeleteLeftovers() =>
+        StaleFiles.Delete(directory, FilePrefix + "*.tmp", timeProvider.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1), static _ => true);
 
     /// <summary>A count Reddit could have sent, learned no later than now, and a reset at most an hour after both.</summary>
     private bool IsSensible(SavedBudget saved)
