@@ -76,17 +76,8 @@ internal sealed class ConfigFile
         error = null;
         var arguments = new List<string>();
         var lineNumbers = new List<int>();
-        var number = 0;
-        using var lines = new StringReader(text);
-        while (lines.ReadLine() is { } line)
+        foreach (var (number, argument) in ResponseFiles.ArgumentLines(text))
         {
-            number++;
-            var argument = line.Trim();
-            if (argument.Length == 0 || argument[0] == '#')
-            {
-                continue;
-            }
-
             // '--' would make every option of the command line a subreddit; '@FILE' would bring in lines this file cannot point at.
             var problem = argument == "--" ? "'--' is not allowed here"
                 : argument[0] == '@' ? "response files (@FILE) are not read from the config file"

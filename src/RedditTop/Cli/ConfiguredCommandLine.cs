@@ -74,7 +74,7 @@ internal sealed class ConfiguredCommandLine
     {
         var placed = Cli.UsageErrors.CollectPlaced(Result, cli);
         var inFile = placed.Where(e => e.Position < _configTokens).Select(e => At(LineAt(e.Position), e.Message))
-            .Concat(_lines.Where(l => FlagWithValue(cli, l.Argument) is not null).Select(l => At(l, FlagWithValue(cli, l.Argument)!)));
+            .Concat(_lines.Select(l => FlagWithValue(cli, l.Argument) is { } error ? At(l, error) : null).OfType<string>());
         var onCommandLine = placed.Where(e => e.Position >= _configTokens).Select(e => e.Message)
             .Concat(_args.TakeWhile(a => a != "--").Select(a => FlagWithValue(cli, a)).OfType<string>());
         return inFile.Concat(onCommandLine).Distinct().ToList();

@@ -1,5 +1,4 @@
 using System.CommandLine.Parsing;
-using System.Text;
 using RedditTop.Storage;
 
 namespace RedditTop.Cli;
@@ -52,15 +51,8 @@ internal sealed class ResponseFiles
             return $"@{path}: {Reason(e, path)}";
         }
 
-        using var lines = new StringReader(text);
-        while (lines.ReadLine() is { } line)
+        foreach (var (_, arg) in ArgumentLines(text))
         {
-            var arg = line.Trim();
-            if (arg.Length == 0 || arg[0] == '#')
-            {
-                continue;
-            }
-
             foreach (var word in CommandLineParser.SplitCommandLine(arg))
             {
                 if (word.Length > 1 && word[0] == '@')
@@ -80,6 +72,25 @@ internal sealed class ResponseFiles
         return null;
     }
 
+    /// <summary>
+    /// The lines of <paramref name="text"/> that hold arguments, each trimmed and with its number (from 1): blank lines
+    /// and lines starting with <c>#</c> are left out. Response files and the config file are read this way.
+    /// </summary>
+    public static IEnumerable<(int Number, string Text)> ArgumentLines(string text)
+    {
+        var number = 0;
+        using var lines = new StringReader(text);
+        while (lines.ReadLine() is { } line)
+        {
+            number++;
+            var argument = line.Trim();
+            if (argument.Length > 0 && argument[0] != '#')
+            {
+                yield return (number, argument);
+            }
+        }
+    }
+
     /// <summary>The text of <paramref name="path"/>, decoded as <c>File.ReadAllLines</c> decodes it (UTF-8 unless a byte order mark says otherwise), reading no more than is left of <see cref="MaxBytes"/>.</summary>
     private string Read(string path)
     {
@@ -93,8 +104,7 @@ internal sealed class ResponseFiles
         }
 
         _left -= content.Length;
-        using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        return BoundedRead.Text(content);
     }
 
     private static string Reason(Exception e, string path) => e switch

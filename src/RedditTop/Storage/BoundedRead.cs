@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace RedditTop.Storage;
 
 /// <summary>Reads a file whole, but never past a bound: a device such as <c>/dev/zero</c> or a pipe that never ends is not read beyond it.</summary>
@@ -25,6 +27,16 @@ internal static class BoundedRead
         }
 
         return content.Length == content.Capacity ? content.GetBuffer() : content.ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="content"/> as text, decoded as <c>File.ReadAllText</c> decodes a file: UTF-8 unless a byte order
+    /// mark says otherwise, a byte that is not text read as U+FFFD.
+    /// </summary>
+    public static string Text(byte[] content)
+    {
+        using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>What is left of <paramref name="stream"/> by its length, or 0 when it says none or more than <paramref name="maxBytes"/>.</summary>

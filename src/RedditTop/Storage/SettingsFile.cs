@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RedditTop.Storage;
 
 /// <summary>
@@ -41,8 +39,7 @@ internal static class SettingsFile
                 ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0)
                 : PrivateFile.Open(path, followLink: true);
             var content = BoundedRead.ReadAll(stream, MaxBytes) ?? throw new IOException($"it is larger than {ByteSize.Format(MaxBytes)}");
-            using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return reader.ReadToEnd();
+            return BoundedRead.Text(content);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
