@@ -47,9 +47,8 @@ internal sealed class ConfiguredCommandLine
             return parsed;
         }
 
-        var fromFile = subreddits.Where(p => p < parsed._configTokens && !CommandDefinition.LooksLikeOption(parsed.Result.Tokens[p].Value)).Select(parsed.LineAt)
-            .Where(l => !CommandDefinition.LooksLikeOption(l.Argument)) // not 'yes' of '--no-nsfw=yes', an error of its own
-            .ToHashSet();
+        // Lines of subreddits only: not an unknown option's, nor 'yes' of '--no-nsfw=yes', each an error of its own.
+        var fromFile = subreddits.Where(p => p < parsed._configTokens).Select(parsed.LineAt).Where(l => !CommandDefinition.LooksLikeOption(l.Argument)).ToHashSet();
         if (fromFile.Count == 0)
         {
             return parsed;
